@@ -1,0 +1,58 @@
+/**
+ * Configuration comes only from the environment variables documented in the README table.
+ * Parsed once, with clear messages for bad values.
+ */
+import { z } from 'zod';
+import { ValidationError } from './errors.js';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const schema = z.object({
+  AISLE_DB: z.string().min(1).default('sqlite:./data/aisle.db'),
+  AISLE_PORT: port.default(3000),
+  AISLE_HOST: z.string().min(1).default('127.0.0.1'),
+  AISLE_ADMIN_KEY: z.string().min(8, 'AISLE_ADMIN_KEY must be at least 8 characters').optional(),
+  AISLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  AISLE_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'AISLE_CURRENCY must be an ISO 4217 code such as TWD')
+    .default('TWD'),
+  AISLE_RATE_LIMIT: z.coerce.number().int().positive().default(600),
+  AISLE_LOW_STOCK: z.coerce.number().int().min(0).default(3),
+  AISLE_HOLD_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  AISLE_SEARCH_SYNONYMS: z.string().optional(),
+});
+
+export type Config = {
+  db: string;
+  port: number;
+  host: string;
+  adminKey: string | undefined;
+  logLevel: z.infer<typeof schema>['AISLE_LOG_LEVEL'];
+  currency: string;
+  rateLimitPerMinute: number;
+  lowStockThreshold: number;
+  holdTtlSeconds: number;
+  synonymsFile: string | undefined;
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ValidationError(`bad configuration: ${issues.join('; ')}`, { issues }, 'invalid_config');
+  }
+  const v = parsed.data;
+  return {
+    db: v.AISLE_DB,
+    port: v.AISLE_PORT,
+    host: v.AISLE_HOST,
+    adminKey: v.AISLE_ADMIN_KEY,
+    logLevel: v.AISLE_LOG_LEVEL,
+    currency: v.AISLE_CURRENCY,
+    rateLimitPerMinute: v.AISLE_RATE_LIMIT,
+    lowStockThreshold: v.AISLE_LOW_STOCK,
+    holdTtlSeconds: v.AISLE_HOLD_TTL_SECONDS,
+    synonymsFile: v.AISLE_SEARCH_SYNONYMS,
+  };
+}

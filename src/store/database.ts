@@ -1,0 +1,87 @@
+/**
+ * Opens the one schema on either engine: SQLite through better-sqlite3 (embedded default) or
+ * PostgreSQL through pg. Migrations run on open unless told not to.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { ValidationError } from '../core/index.js';
+import { migrateToLatest } from './migrate.js';
+import type { Schema } from './schema/index.js';
+
+export type Engine = 'sqlite' | 'postgres';
+export type Db = Kysely<Schema>;
+export type Tx = Transaction<Schema>;
+/** Either the database or an open transaction: functions that take one work inside the other. */
+export type Executor = Db | Tx;
+
+export interface Store {
+  readonly db: Db;
+  readonly engine: Engine;
+  readonly url: string;
+  /** Runs `work` in one transaction; rolls back when it throws. */
+  transaction<T>(work: (trx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenStoreOptions {
+  /** Run migrations to the latest version (default true). */
+  migrate?: boolean;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
+}
+
+// int8 (counts, money, epoch milliseconds) arrives from pg as text; all our values fit in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export function engineOf(url: string): Engine {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  throw new ValidationError(
+    `AISLE_DB must start with sqlite: or postgres://, got "${url}"`,
+    { url },
+    'invalid_database_url',
+  );
+}
+
+function sqliteDialect(url: string): SqliteDialect {
+  const path = url.slice('sqlite:'.length);
+  const memory = path === '' || path === ':memory:';
+  if (!memory) mkdirSync(dirname(path), { recursive: true });
+  const database = new SqliteDatabase(memory ? ':memory:' : path);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  return new SqliteDialect({ database });
+}
+
+export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
+  const engine = engineOf(url);
+  const dialect =
+    engine === 'sqlite'
+      ? sqliteDialect(url)
+      : new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 }) });
+  const db = new Kysely<Schema>({ dialect });
+  if (options.migrate ?? true) {
+    try {
+      await migrateToLatest(db);
+    } catch (error) {
+      await db.destroy();
+      throw error;
+    }
+  }
+  return {
+    db,
+    engine,
+    url,
+    transaction: (work) =>
+      engine === 'postgres'
+        ? db.transaction().setIsolationLevel('read committed').execute(work)
+        : db.transaction().execute(work),
+    close: () => db.destroy(),
+  };
+}

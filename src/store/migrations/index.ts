@@ -1,0 +1,10 @@
+/** Ordered migrations; a name, once released, never changes. */
+import * as outbox from './0001-outbox.js';
+import * as catalog from './0002-catalog.js';
+import * as inventory from './0003-inventory.js';
+
+export const migrations = {
+  '0001-outbox': outbox,
+  '0002-catalog': catalog,
+  '0003-inventory': inventory,
+};

@@ -1,0 +1,9 @@
+/**
+ * The one schema, as Kysely sees it. Each module's tables are declared in a file of their own
+ * here, next to the migration that creates them.
+ */
+import type { CatalogTables } from './catalog.js';
+import type { InventoryTables } from './inventory.js';
+import type { OutboxTables } from './outbox.js';
+
+export interface Schema extends OutboxTables, CatalogTables, InventoryTables {}
