@@ -5,5 +5,6 @@
 import type { CatalogTables } from './catalog.js';
 import type { InventoryTables } from './inventory.js';
 import type { OutboxTables } from './outbox.js';
+import type { PaymentsTables } from './payments.js';
 
-export interface Schema extends OutboxTables, CatalogTables, InventoryTables {}
+export interface Schema extends OutboxTables, CatalogTables, InventoryTables, PaymentsTables {}

@@ -1,0 +1,2 @@
+// Declared by the payments migration (0004).
+export type PaymentsTables = Record<never, never>;
