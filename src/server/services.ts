@@ -1,0 +1,126 @@
+/**
+ * The composition root: opens the store and builds every service once, then keeps the search
+ * index in step with the catalog and inventory through their change events.
+ */
+import { readFileSync } from 'node:fs';
+import { type CatalogService, createCatalogService } from '../catalog/index.js';
+import { createSearchIndex, type SearchIndex, type SynonymGroups } from '../catalog/search/index.js';
+import { type Clock, type Config, type Logger, silentLogger, systemClock, ValidationError } from '../core/index.js';
+import { createInventoryService, type InventoryService } from '../inventory/index.js';
+import { openStore, type Store } from '../store/index.js';
+
+export interface AppServices {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly store: Store;
+  readonly catalog: CatalogService;
+  readonly inventory: InventoryService;
+  readonly search: SearchIndex;
+  /** Resolves once the search index has caught up with every change committed so far. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface CreateServicesOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Extra synonym groups (a store's own vocabulary), added to AISLE_SEARCH_SYNONYMS. */
+  synonyms?: SynonymGroups;
+}
+
+function loadSynonymsFile(path: string | undefined): SynonymGroups {
+  if (path === undefined) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ValidationError(`cannot read AISLE_SEARCH_SYNONYMS file ${path}: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string'))) {
+    throw new ValidationError(`AISLE_SEARCH_SYNONYMS file ${path} must hold an array of arrays of words`);
+  }
+  return parsed as SynonymGroups;
+}
+
+const AVAILABILITY_BATCH = 500;
+
+async function feedAvailability(search: SearchIndex, inventory: InventoryService, variantIds: string[]) {
+  for (let i = 0; i < variantIds.length; i += AVAILABILITY_BATCH) {
+    const batch = variantIds.slice(i, i + AVAILABILITY_BATCH);
+    const availability = await inventory.availability(batch);
+    for (const id of batch) {
+      const byLocation: Record<string, number> = {};
+      for (const location of availability.get(id)?.locations ?? []) byLocation[location.locationId] = location.available;
+      search.setAvailability(id, byLocation);
+    }
+  }
+}
+
+export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<AppServices> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const store = await openStore(config.db);
+  const catalog = createCatalogService({ store, clock });
+  const inventory = createInventoryService({ store, clock, lowStockThreshold: config.lowStockThreshold });
+  const search = createSearchIndex({
+    synonyms: [...loadSynonymsFile(config.synonymsFile), ...(options.synonyms ?? [])],
+  });
+
+  const variantIds: string[] = [];
+  for await (const product of catalog.allProducts()) {
+    search.upsert(product);
+    for (const variant of product.variants) variantIds.push(variant.id);
+  }
+  await feedAvailability(search, inventory, variantIds);
+
+  // Listeners run after commit; a failure to refresh the index must not fail the write.
+  const pending = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    pending.add(work);
+    work.finally(() => pending.delete(work));
+  };
+  const unsubscribeCatalog = catalog.onChange((change) => {
+    if (change.type === 'product-removed') {
+      search.remove(change.productId);
+      return;
+    }
+    track(catalog
+      .getProduct(change.productId)
+      .then(async (product) => {
+        search.upsert(product);
+        await feedAvailability(
+          search,
+          inventory,
+          product.variants.map((v) => v.id),
+        );
+      })
+      .catch((error) => logger.warn({ err: error, productId: change.productId }, 'search index refresh failed')));
+  });
+  const unsubscribeInventory = inventory.onChange((ids) => {
+    track(
+      feedAvailability(search, inventory, ids).catch((error) =>
+        logger.warn({ err: error }, 'search availability refresh failed'),
+      ),
+    );
+  });
+
+  return {
+    config,
+    clock,
+    logger,
+    store,
+    catalog,
+    inventory,
+    search,
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    async close() {
+      await this.settled();
+      unsubscribeCatalog();
+      unsubscribeInventory();
+      await store.close();
+    },
+  };
+}
