@@ -1,0 +1,27 @@
+/** Inventory: locations, stock levels, reservations, the stock ledger and availability by channel. */
+export { InsufficientStockError, type ShortLine } from './errors.js';
+export {
+  type ChangeListener,
+  createInventoryService,
+  type InventoryService,
+  type InventoryServiceOptions,
+} from './inventory-service.js';
+export type {
+  AdjustmentInput,
+  AdjustmentKind,
+  Availability,
+  AvailabilityOptions,
+  LedgerEntry,
+  LedgerKind,
+  LocalizedText,
+  Location,
+  LocationAvailability,
+  LocationInput,
+  LocationKind,
+  Reservation,
+  ReservationLine,
+  ReservationLineInput,
+  ReservationStatus,
+  ReserveInput,
+  StockLevel,
+} from './types.js';

@@ -1,0 +1,197 @@
+import { type Clock, NotFoundError } from '../core/index.js';
+import type { Executor, Store } from '../store/index.js';
+import { applyAdjustment, validateAdjustment } from './adjust.js';
+import { readLedger } from './ledger.js';
+import { ensureLevel, readLevel, toStockLevel } from './levels.js';
+import { defaultLocation, listLocations, servesChannel, upsertLocation } from './locations.js';
+import * as reservations from './reservations.js';
+import { availableOf, readLevels } from './stock-levels.js';
+import { inTransaction } from './transaction.js';
+import type {
+  AdjustmentInput,
+  Availability,
+  AvailabilityOptions,
+  LedgerEntry,
+  Location,
+  LocationInput,
+  Reservation,
+  ReserveInput,
+  StockLevel,
+} from './types.js';
+import { requireText, requireWholeNumber } from './validate.js';
+
+export type ChangeListener = (variantIds: string[]) => void;
+
+export interface InventoryService {
+  /** Inserts or updates the location with `input.code`. */
+  upsertLocation(input: LocationInput): Promise<Location>;
+  /** Every location, lowest priority number first. */
+  listLocations(): Promise<Location[]>;
+  /** The highest-priority active location; creates a 'default' warehouse when there is none. */
+  defaultLocation(): Promise<Location>;
+  /**
+   * Changes on hand and writes the ledger entry. Pass a transaction to write inside it (imports);
+   * then no change is announced, since it may still roll back: call `announceChange` after it commits.
+   */
+  adjust(input: AdjustmentInput, executor?: Executor): Promise<StockLevel>;
+  setSafetyStock(variantId: string, locationId: string, quantity: number): Promise<StockLevel>;
+  /** Stock levels that exist for the variants, by variant then location. */
+  levels(variantIds: readonly string[]): Promise<StockLevel[]>;
+  /** One entry per requested variant; unknown variants read as out of stock. */
+  availability(
+    variantIds: readonly string[],
+    options?: AvailabilityOptions,
+  ): Promise<Map<string, Availability>>;
+  /** Holds every line or none; InsufficientStockError names the short lines. */
+  reserve(input: ReserveInput): Promise<Reservation>;
+  getReservation(id: string): Promise<Reservation>;
+  /** Moves the expiry `seconds` later; allowed once (ConflictError 'already_extended'). */
+  extend(id: string, seconds: number): Promise<Reservation>;
+  release(id: string): Promise<Reservation>;
+  /** Sells the held units: on hand drops and the ledger gets 'sale' entries. */
+  commit(id: string): Promise<Reservation>;
+  /** Marks lapsed reservations expired and returns their units; returns how many it marked. */
+  sweepExpired(): Promise<number>;
+  /** Entries oldest first. */
+  ledger(variantId: string, locationId?: string): Promise<LedgerEntry[]>;
+  /**
+   * Called with the variants whose availability changed, after the change is committed
+   * (reserve, release, commit, adjust, safety stock, sweep). Returns the unsubscribe function.
+   */
+  onChange(listener: ChangeListener): () => void;
+  /** Tells listeners about changes written through `adjust` inside a caller's transaction. */
+  announceChange(variantIds: readonly string[]): void;
+}
+
+export interface InventoryServiceOptions {
+  store: Store;
+  clock: Clock;
+  /** Available at or below this (and above 0) reads as low stock. Default 3. */
+  lowStockThreshold?: number;
+}
+
+export function createInventoryService(options: InventoryServiceOptions): InventoryService {
+  const { store, clock } = options;
+  const lowStockThreshold = requireWholeNumber(options.lowStockThreshold ?? 3, 'lowStockThreshold');
+  const listeners = new Set<ChangeListener>();
+
+  const announce = (variantIds: readonly string[]) => {
+    if (variantIds.length === 0) return;
+    const unique = [...new Set(variantIds)];
+    for (const listener of listeners) {
+      // One failing listener must neither undo a committed change nor starve the others.
+      try {
+        listener(unique);
+      } catch {}
+    }
+  };
+
+  return {
+    upsertLocation: (input) => upsertLocation(store.db, input, clock),
+    listLocations: () => listLocations(store.db),
+    defaultLocation: () => defaultLocation(store.db, clock),
+
+    async adjust(input, executor) {
+      validateAdjustment(input);
+      const level = await inTransaction(store, executor, (trx) => applyAdjustment(trx, input, clock.now()));
+      if (!executor?.isTransaction) announce([input.variantId]);
+      return level;
+    },
+
+    async setSafetyStock(variantId, locationId, quantity) {
+      requireText(variantId, 'variantId');
+      requireText(locationId, 'locationId');
+      requireWholeNumber(quantity, 'quantity');
+      const level = await inTransaction(store, undefined, async (trx) => {
+        const now = clock.now();
+        await ensureLevel(trx, variantId, locationId, now);
+        await trx
+          .updateTable('stock_levels')
+          .set({ safety_stock: quantity, updated_at: now })
+          .where('variant_id', '=', variantId)
+          .where('location_id', '=', locationId)
+          .execute();
+        return readLevel(trx, variantId, locationId, now);
+      });
+      announce([variantId]);
+      return level;
+    },
+
+    async levels(variantIds) {
+      return (await readLevels(store.db, variantIds, clock.now())).map(toStockLevel);
+    },
+
+    async availability(variantIds, availabilityOptions = {}) {
+      const { channel, locationId } = availabilityOptions;
+      const locations = await listLocations(store.db);
+      if (locationId !== undefined && !locations.some((location) => location.id === locationId)) {
+        throw new NotFoundError('location', locationId);
+      }
+      const serving = locations.filter(
+        (location) =>
+          servesChannel(location, channel) && (locationId === undefined || location.id === locationId),
+      );
+      const levels = await readLevels(store.db, variantIds, clock.now());
+      const result = new Map<string, Availability>();
+      for (const variantId of variantIds) {
+        const locationsOfVariant = serving.map((location) => {
+          const level = levels.find((row) => row.variantId === variantId && row.locationId === location.id);
+          return {
+            locationId: location.id,
+            locationCode: location.code,
+            available: level ? availableOf(level) : 0,
+            pickup: location.pickup,
+          };
+        });
+        const available = locationsOfVariant.reduce((sum, location) => sum + location.available, 0);
+        result.set(variantId, {
+          variantId,
+          available,
+          lowStock: available > 0 && available <= lowStockThreshold,
+          inStock: available > 0,
+          locations: locationsOfVariant,
+        });
+      }
+      return result;
+    },
+
+    async reserve(input) {
+      const reservation = await reservations.reserve(store, input, clock);
+      announce(reservation.lines.map((line) => line.variantId));
+      return reservation;
+    },
+
+    getReservation: (id) => reservations.getReservation(store.db, id, clock.now()),
+
+    extend: (id, seconds) => reservations.extend(store, id, seconds, clock),
+
+    async release(id) {
+      const { reservation, variantIds } = await reservations.release(store, id, clock);
+      announce(variantIds);
+      return reservation;
+    },
+
+    async commit(id) {
+      const { reservation, variantIds } = await reservations.commit(store, id, clock);
+      announce(variantIds);
+      return reservation;
+    },
+
+    async sweepExpired() {
+      const { expired, variantIds } = await reservations.sweepExpired(store, clock);
+      announce(variantIds);
+      return expired;
+    },
+
+    ledger: (variantId, locationId) => readLedger(store.db, variantId, locationId),
+
+    onChange(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+
+    announceChange: announce,
+  };
+}
