@@ -1,0 +1,374 @@
+/**
+ * The in-memory product search index. Products are the unit of results; variants are the unit
+ * of matching: text picks products (and, for option values and SKUs, the variants that carry
+ * them), filters pick variants, and a product is a hit when at least one variant survives both.
+ */
+import { ValidationError } from '../../core/index.js';
+import { localize, type Product } from '../types.js';
+import { documentTerms } from './analyze-text.js';
+import { CompiledFilters } from './compiled-filters.js';
+import { createFacetCounter, type FacetCounter } from './facet-counter.js';
+import {
+  type IndexedProduct,
+  type IndexedVariant,
+  indexedProductOf,
+  indexedVariantOf,
+  totalAvailable,
+} from './indexed-product.js';
+import { type QueryNode, QueryPlanner } from './query-plan.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  positionOf,
+  type RankedProduct,
+  SORTS,
+  selectPage,
+} from './result-order.js';
+import { defaultSynonymGroups, type SynonymGroups, SynonymTable } from './synonyms.js';
+import { TermDictionary } from './term-dictionary.js';
+import type { FacetValue, SearchIndex, SearchQuery, SearchResult } from './types.js';
+
+export interface SearchIndexOptions {
+  /** Synonym groups used in addition to the built-in colours, sizes and genders. */
+  readonly synonyms?: SynonymGroups;
+  /** Leave out the built-in groups (a merchant whose words conflict with them). */
+  readonly withoutDefaultSynonyms?: boolean;
+  /** Locale of hit titles when the query names none. */
+  readonly defaultLocale?: string;
+}
+
+/** Title words count most, then what a shopper names a product by, then the long text. */
+const FIELD_WEIGHT = {
+  title: 10,
+  sku: 8,
+  brand: 6,
+  category: 6,
+  productType: 5,
+  tags: 4,
+  options: 3,
+  attributes: 3,
+  description: 1,
+} as const;
+
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+
+function fieldTexts(product: Product): [keyof typeof FIELD_WEIGHT, string][] {
+  const attributeValues = Object.values(product.attributes).flatMap((value) =>
+    typeof value === 'string' ? [value] : value,
+  );
+  const skus = product.variants.flatMap((variant) => [variant.sku ?? '', variant.barcode ?? '']);
+  return [
+    ['title', Object.values(product.title).join('\n')],
+    ['sku', skus.join('\n')],
+    ['brand', product.brand ?? ''],
+    ['category', product.categoryPath.join('\n')],
+    ['productType', product.productType ?? ''],
+    ['tags', product.tags.join('\n')],
+    ['options', product.options.flatMap((option) => option.values).join('\n')],
+    ['attributes', attributeValues.join('\n')],
+    ['description', Object.values(product.description).join('\n')],
+  ];
+}
+
+function termWeights(product: Product): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const [field, text] of fieldTexts(product)) {
+    if (text === '') continue;
+    for (const term of new Set(documentTerms(text, field !== 'description'))) {
+      weights.set(term, (weights.get(term) ?? 0) + FIELD_WEIGHT[field]);
+    }
+  }
+  return weights;
+}
+
+function checkLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw new ValidationError(`limit must be an integer from 1 to ${MAX_LIMIT}`, { limit });
+  }
+  return limit;
+}
+
+class MemorySearchIndex implements SearchIndex {
+  private readonly dictionary = new TermDictionary();
+  private readonly planner: QueryPlanner;
+  private readonly products: (IndexedProduct | undefined)[] = [];
+  private readonly variants: (IndexedVariant | undefined)[] = [];
+  private readonly productSlots = new Map<string, number>();
+  private readonly variantSlots = new Map<string, number>();
+  private readonly freeProductSlots: number[] = [];
+  private readonly freeVariantSlots: number[] = [];
+  private readonly availability = new Map<string, Readonly<Record<string, number>>>();
+  private variantCount = 0;
+
+  constructor(private readonly options: SearchIndexOptions) {
+    const groups = [
+      ...(options.withoutDefaultSynonyms ? [] : defaultSynonymGroups),
+      ...(options.synonyms ?? []),
+    ];
+    this.planner = new QueryPlanner(this.dictionary, new SynonymTable(groups));
+  }
+
+  upsert(product: Product): void {
+    this.remove(product.id);
+    if (product.status !== 'active') return;
+    const slot = this.freeProductSlots.pop() ?? this.products.length;
+    const entry = indexedProductOf(product, slot);
+    this.products[slot] = entry;
+    this.productSlots.set(product.id, slot);
+    for (const [term, weight] of termWeights(product)) {
+      const termId = this.dictionary.intern(term);
+      this.dictionary.postings[termId]!.set(slot, weight);
+      entry.termIds.push(termId);
+    }
+    for (const variant of product.variants) {
+      const variantSlot = this.freeVariantSlots.pop() ?? this.variants.length;
+      const indexed = indexedVariantOf(variant, variantSlot, slot, this.availability.get(variant.id));
+      const carried = [...variant.optionValues, variant.sku ?? '', variant.barcode ?? ''].join('\n');
+      for (const term of new Set(documentTerms(carried, true))) {
+        const termId = this.dictionary.intern(term);
+        const holders = this.dictionary.variantPostings[termId] ?? new Set<number>();
+        holders.add(variantSlot);
+        this.dictionary.variantPostings[termId] = holders;
+        indexed.termIds.push(termId);
+      }
+      this.variants[variantSlot] = indexed;
+      this.variantSlots.set(variant.id, variantSlot);
+      entry.variantSlots.push(variantSlot);
+      this.variantCount += 1;
+    }
+  }
+
+  remove(productId: string): void {
+    const slot = this.productSlots.get(productId);
+    if (slot === undefined) return;
+    const entry = this.products[slot]!;
+    for (const termId of entry.termIds) this.dictionary.postings[termId]!.delete(slot);
+    for (const variantSlot of entry.variantSlots) {
+      const variant = this.variants[variantSlot]!;
+      for (const termId of variant.termIds) this.dictionary.variantPostings[termId]?.delete(variantSlot);
+      this.variantSlots.delete(variant.variant.id);
+      this.variants[variantSlot] = undefined;
+      this.freeVariantSlots.push(variantSlot);
+      this.variantCount -= 1;
+    }
+    this.products[slot] = undefined;
+    this.productSlots.delete(productId);
+    this.freeProductSlots.push(slot);
+  }
+
+  setAvailability(variantId: string, byLocation: Readonly<Record<string, number>>): void {
+    const copy = { ...byLocation };
+    this.availability.set(variantId, copy);
+    const slot = this.variantSlots.get(variantId);
+    const entry = slot === undefined ? undefined : this.variants[slot];
+    if (entry !== undefined) {
+      entry.byLocation = copy;
+      entry.available = totalAvailable(copy);
+    }
+  }
+
+  size(): { products: number; variants: number } {
+    return { products: this.productSlots.size, variants: this.variantCount };
+  }
+
+  search(query: SearchQuery): SearchResult {
+    const limit = checkLimit(query.limit);
+    const sort = query.sort ?? 'relevance';
+    if (!SORTS.includes(sort)) throw new ValidationError(`unknown sort "${sort}"`, { sort });
+    const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
+    const filters = new CompiledFilters(query.filters);
+    const facetNames = [...new Set(query.facets ?? [])];
+    const facets = facetNames.map((name) => createFacetCounter(name, filters));
+    const plan = this.planner.plan(query.q ?? '');
+    const understanding = {
+      terms: plan.terms,
+      ...(Object.keys(plan.corrected).length > 0 ? { corrected: plan.corrected } : {}),
+      ...(plan.ignored.length > 0 ? { ignored: plan.ignored } : {}),
+    };
+
+    let scores: Map<number, number> | undefined;
+    let variantClauses: Set<number>[] = [];
+    if (plan.clauses.length > 0) {
+      scores = this.evaluate({ kind: 'all', children: plan.clauses });
+      variantClauses = plan.clauses
+        .map((clause) => this.variantTermsOf(clause))
+        .filter((terms) => terms.size > 0);
+    } else if (plan.ignored.length > 0) {
+      scores = new Map();
+    }
+
+    const ranked = this.collect(scores, variantClauses, filters, facets);
+    const { page, hasMore } = selectPage(ranked, sort, after, limit);
+    const locale = query.locale ?? this.options.defaultLocale ?? 'en';
+    const hits = page.map((item) => {
+      const product = this.products[item.slot]!.product;
+      const cheapest = item.matchedVariantSlots
+        .map((variantSlot) => this.variants[variantSlot]!.variant)
+        .find((variant) => variant.price.amount === item.priceFrom)!;
+      return {
+        productId: item.productId,
+        score: item.score,
+        matchedVariantIds: item.matchedVariantSlots.map(
+          (variantSlot) => this.variants[variantSlot]!.variant.id,
+        ),
+        priceFrom: cheapest.price,
+        title: localize(product.title, locale),
+      };
+    });
+    const last = page.at(-1);
+    const facetValues: Record<string, FacetValue[]> = {};
+    facetNames.forEach((name, index) => {
+      facetValues[name] = facets[index]!.values();
+    });
+    return {
+      hits,
+      total: ranked.length,
+      nextCursor: hasMore && last !== undefined ? encodeCursor(sort, positionOf(sort, last)) : null,
+      facets: facetValues,
+      query: understanding,
+    };
+  }
+
+  /** Matches every candidate's variants against the filters, feeding the facet counters on the way. */
+  private collect(
+    scores: Map<number, number> | undefined,
+    variantClauses: readonly Set<number>[],
+    filters: CompiledFilters,
+    facets: readonly FacetCounter[],
+  ): RankedProduct[] {
+    const ranked: RankedProduct[] = [];
+    let facetBits = 0;
+    for (const facet of facets) facetBits |= facet.ownBit;
+    const optionPositions: number[] = [];
+    const textAllowed: boolean[] = [];
+
+    const visit = (entry: IndexedProduct, score: number) => {
+      const productMask = filters.productMask(entry, optionPositions);
+      if (productMask !== 0 && ((productMask & (productMask - 1)) !== 0 || (productMask & facetBits) === 0))
+        return;
+      const restricted = this.restrictVariants(entry, variantClauses, textAllowed);
+      for (const facet of facets) facet.beginProduct(entry);
+      const matched: number[] = [];
+      let priceFrom = Number.POSITIVE_INFINITY;
+      let inStock = false;
+      entry.variantSlots.forEach((variantSlot, index) => {
+        if (restricted && !textAllowed[index]) return;
+        const variant = this.variants[variantSlot]!;
+        const mask = productMask | filters.variantMask(variant, optionPositions);
+        if (mask === 0) {
+          matched.push(variantSlot);
+          if (variant.variant.price.amount < priceFrom) priceFrom = variant.variant.price.amount;
+          if ((variant.available ?? 0) > 0) inStock = true;
+          for (const facet of facets) facet.accept(variant);
+        } else if ((mask & (mask - 1)) === 0) {
+          for (const facet of facets) if (facet.ownBit === mask) facet.accept(variant);
+        }
+      });
+      for (const facet of facets) facet.endProduct(entry);
+      if (matched.length === 0) return;
+      ranked.push({
+        productId: entry.product.id,
+        score,
+        inStock,
+        createdAt: entry.product.createdAt,
+        priceFrom,
+        slot: entry.slot,
+        matchedVariantSlots: matched,
+      });
+    };
+
+    if (scores === undefined) {
+      for (const entry of this.products) if (entry !== undefined) visit(entry, 0);
+    } else {
+      for (const [slot, score] of scores) visit(this.products[slot]!, score);
+    }
+    return ranked;
+  }
+
+  /**
+   * When query words name option values or SKUs ("26", "black"), only the variants that carry
+   * them match, provided the product has any; otherwise the words matched elsewhere and every
+   * variant stays. Fills `allowed` by variant position and says whether it applies.
+   */
+  private restrictVariants(
+    entry: IndexedProduct,
+    clauses: readonly Set<number>[],
+    allowed: boolean[],
+  ): boolean {
+    if (clauses.length === 0) return false;
+    allowed.length = entry.variantSlots.length;
+    allowed.fill(true);
+    let restricted = false;
+    for (const clauseTerms of clauses) {
+      const carriers = entry.variantSlots.map((variantSlot) =>
+        this.variants[variantSlot]!.termIds.some((termId) => clauseTerms.has(termId)),
+      );
+      if (!carriers.includes(true)) continue;
+      restricted = true;
+      carriers.forEach((carries, index) => {
+        if (!carries) allowed[index] = false;
+      });
+    }
+    return restricted;
+  }
+
+  /** The terms of a clause that variants carry. */
+  private variantTermsOf(node: QueryNode, into = new Set<number>()): Set<number> {
+    if (node.kind === 'terms') {
+      for (const { termId } of node.terms)
+        if ((this.dictionary.variantPostings[termId]?.size ?? 0) > 0) into.add(termId);
+    } else {
+      for (const child of node.children) this.variantTermsOf(child, into);
+    }
+    return into;
+  }
+
+  /** Product slot → score: field weight × inverse document frequency × how the term was reached. */
+  private evaluate(node: QueryNode): Map<number, number> {
+    if (node.kind === 'terms') {
+      const scores = new Map<number, number>();
+      const productCount = this.productSlots.size;
+      for (const { termId, boost } of node.terms) {
+        const postings = this.dictionary.postings[termId]!;
+        const weight = Math.log(1 + productCount / Math.max(1, postings.size)) * boost;
+        for (const [slot, fieldWeight] of postings) {
+          const score = fieldWeight * weight;
+          if (score > (scores.get(slot) ?? 0)) scores.set(slot, score);
+        }
+      }
+      return scores;
+    }
+    const parts = node.children.map((child) => this.evaluate(child));
+    if (node.kind === 'any') {
+      const union = new Map<number, number>();
+      for (const part of parts) {
+        for (const [slot, score] of part) if (score > (union.get(slot) ?? 0)) union.set(slot, score);
+      }
+      return union;
+    }
+    parts.sort((a, b) => a.size - b.size);
+    const [smallest, ...others] = parts;
+    const intersection = new Map<number, number>();
+    if (smallest === undefined) return intersection;
+    for (const [slot, score] of smallest) {
+      let total = score;
+      let everywhere = true;
+      for (const other of others) {
+        const found = other.get(slot);
+        if (found === undefined) {
+          everywhere = false;
+          break;
+        }
+        total += found;
+      }
+      if (everywhere) intersection.set(slot, total);
+    }
+    return intersection;
+  }
+}
+
+export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {
+  return new MemorySearchIndex(options);
+}
