@@ -27,7 +27,6 @@ describe('normalizeProductInput', () => {
     const content = normalizeProductInput(input());
     expect(content).toMatchObject({
       handle: 'tee',
-      status: undefined,
       description: {},
       brand: null,
       categoryPath: [],
@@ -35,6 +34,7 @@ describe('normalizeProductInput', () => {
       attributes: {},
       images: [],
     });
+    expect('status' in content).toBe(false);
     expect(content.variants[0]).toEqual({
       sku: 'tee-s',
       barcode: null,

@@ -285,7 +285,7 @@ export function inspectProductInput(input: ProductInput): {
   return {
     content: {
       handle,
-      status: input.status,
+      ...(input.status === undefined ? {} : { status: input.status }),
       title,
       description,
       brand: cleanText(input.brand),

@@ -1,7 +1,8 @@
 /**
  * The content of a product: everything a feed or the admin supplies, normalized, without the ids
  * and timestamps the catalog assigns. Two contents are the same product exactly when their
- * canonical JSON is equal, which is how re-importing a feed is recognised as "unchanged".
+ * canonical JSON is equal, which is how re-importing a feed is recognised as "unchanged". A
+ * content is itself a valid ProductInput.
  */
 import type { Money } from '../core/index.js';
 import type {
@@ -27,8 +28,8 @@ export interface VariantContent {
 
 export interface ProductContent {
   readonly handle: string;
-  /** `undefined` keeps the stored status; a new product starts `active`. */
-  readonly status: ProductStatus | undefined;
+  /** Absent keeps the stored status; a new product starts `active`. */
+  readonly status?: ProductStatus;
   readonly title: LocalizedText;
   readonly description: LocalizedText;
   readonly brand: string | null;
