@@ -36,8 +36,7 @@ export interface FeedProduct {
 
 export type FeedItem =
   | { readonly kind: 'product'; readonly product: FeedProduct }
-  | { readonly kind: 'skipped'; readonly issue: ImportIssue; readonly rows: number }
-  | { readonly kind: 'warning'; readonly issue: ImportIssue };
+  | { readonly kind: 'skipped'; readonly issue: ImportIssue; readonly rows: number };
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -88,10 +87,10 @@ export interface ImportSummary {
   /** Products not imported because of a bad row or a database refusal. */
   readonly skipped: number;
   /** At most `maxIssues` of them; `errorCount` has the full count. */
-  readonly errors: readonly ImportIssue[];
+  readonly errors: ImportIssue[];
   readonly errorCount: number;
   /** Notes that did not stop a product, such as a handle that appears twice in the file. */
-  readonly warnings: readonly ImportIssue[];
+  readonly warnings: ImportIssue[];
   /** True when strict mode found a bad row and therefore wrote nothing. */
   readonly rejected: boolean;
   /** Data rows read. */
