@@ -15,6 +15,7 @@ import {
 import type { Executor, Store, Tx } from '../store/index.js';
 import { isProductStatus, normalizeProductInput } from './normalize-product-input.js';
 import { planProductUpsert, type UpsertOutcome, type UpsertPlan } from './plan-product-upsert.js';
+import type { ProductContent } from './product-content.js';
 import { type ProductRow, productFromRows, productRow, type VariantRow, variantRow } from './product-rows.js';
 import type { Product, ProductInput, ProductStatus, Variant } from './types.js';
 
@@ -102,10 +103,14 @@ function checkStatus(status: unknown): ProductStatus {
   return status;
 }
 
-/** A second writer inserting the same handle or SKU concurrently surfaces as a unique violation. */
-function isUniqueViolation(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+/**
+ * A concurrent writer got there first: it inserted the same handle or SKU (a unique violation),
+ * or PostgreSQL broke a deadlock between two batches. A fresh transaction sees its commit.
+ */
+const RETRYABLE_CODES = new Set(['23505', '40P01', 'SQLITE_CONSTRAINT_UNIQUE']);
+
+function lostToConcurrentWriter(error: unknown): boolean {
+  return RETRYABLE_CODES.has(String((error as { code?: unknown } | null)?.code));
 }
 
 export function createCatalogService({
@@ -165,16 +170,13 @@ export function createCatalogService({
     return new Map(products.map((product) => [product.id, product]));
   }
 
+  /** The chat hot path: both reads go out at once, so on PostgreSQL it costs one round trip. */
   async function findById(executor: Executor, id: string): Promise<Product | null> {
-    const row = await executor.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row === undefined) return null;
-    const variants = await executor
-      .selectFrom('variants')
-      .selectAll()
-      .where('product_id', '=', id)
-      .orderBy('position')
-      .execute();
-    return productFromRows(row, variants);
+    const [row, variants] = await Promise.all([
+      executor.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst(),
+      executor.selectFrom('variants').selectAll().where('product_id', '=', id).orderBy('position').execute(),
+    ]);
+    return row === undefined ? null : productFromRows(row, variants);
   }
 
   /** Stored products by handle; on PostgreSQL their rows stay locked until commit. */
@@ -241,7 +243,7 @@ export function createCatalogService({
   }
 
   async function upsertInTransaction(
-    contents: ReturnType<typeof normalizeProductInput>[],
+    contents: readonly ProductContent[],
     inputs: readonly ProductInput[],
     afterEach: ((trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>) | undefined,
   ): Promise<UpsertResult[]> {
@@ -321,8 +323,7 @@ export function createCatalogService({
       try {
         results = await upsertInTransaction(contents, inputs, options.afterEach);
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // A concurrent upsert committed the same handle or SKU first; a second pass sees it.
+        if (!lostToConcurrentWriter(error)) throw error;
         results = await upsertInTransaction(contents, inputs, options.afterEach);
       }
       const changed = new Set(
