@@ -175,11 +175,10 @@ export function expandFamily(family: Family, barcodes: BarcodeSequence): Product
       (sum, valueIndex, axisIndex) => sum + (axes[axisIndex]?.surcharges[valueIndex] ?? 0),
       0,
     );
-    const regular = family.price + surcharge;
+    const regular = (family.was ?? family.price) + surcharge;
     const cleared = colour === undefined ? undefined : family.markdown?.[colour];
-    const price = cleared === undefined ? regular : cleared + surcharge;
-    const compareAt =
-      cleared !== undefined ? regular : family.was === undefined ? null : family.was + surcharge;
+    const price = (cleared ?? family.price) + surcharge;
+    const compareAt = price < regular ? regular : null;
     const sizeSteps = sizeAxis === undefined ? 0 : (indexes[sizeAxis] ?? 0);
     const segments = indexes.map((valueIndex, axisIndex) => axes[axisIndex]?.codes[valueIndex] ?? '');
     return {
