@@ -150,6 +150,27 @@ describeEachEngine('importFeed', (harness) => {
     expect(clean).toMatchObject({ rejected: false, created: 4 });
   });
 
+  it('in strict mode refuses a SKU another catalog product holds before writing anything', async () => {
+    const deps = await services();
+    await deps.catalog.upsertProducts([
+      {
+        handle: 'existing-mug',
+        title: { en: 'Mug' },
+        variants: [{ sku: 'TAKEN', optionValues: [], price: { amount: 100, currency: 'TWD' } }],
+      },
+    ]);
+    const csv =
+      'Handle,Title,Variant SKU,Variant Price\ngreen-tea,Green Tea,GT-1,100\nblack-tea,Black Tea,TAKEN,120\n';
+    const summary = await importFeed(
+      base(deps, { format: 'shopify', input: Buffer.from(csv), strict: true }),
+    );
+    expect(summary).toMatchObject({ rejected: true, created: 0 });
+    expect(summary.errors).toEqual([
+      expect.objectContaining({ line: 3, handle: 'black-tea', code: 'sku_taken' }),
+    ]);
+    expect(await deps.catalog.findProductByHandle('green-tea')).toBeNull();
+  });
+
   it('isolates the product the database refuses when its batch fails', async () => {
     const deps = await services();
     await deps.catalog.upsertProducts([

@@ -125,7 +125,24 @@ async function* checkedItems(
   }
 }
 
-/** Reads the whole feed without writing; the first bad row, if any. */
+/** The first variant SKU of `product` that another product in the catalog already holds. */
+async function skuTakenIssue(catalog: ImportCatalog, product: FeedProduct): Promise<ImportIssue | undefined> {
+  for (const variant of product.input.variants) {
+    if (!variant.sku) continue;
+    const holder = await catalog.findVariantBySku(variant.sku);
+    if (holder !== null && holder.product.handle !== product.input.handle) {
+      const reason = `SKU ${variant.sku} belongs to product "${holder.product.handle}" in the catalog`;
+      return { line: product.line, handle: product.input.handle, code: 'sku_taken', reason };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Reads the whole feed without writing: the first bad row, if any. Besides the file's own
+ * problems it looks up each SKU, because a SKU held by another product is the refusal a batch
+ * would otherwise meet halfway through the import.
+ */
 async function firstBadRow(source: FeedSource, options: ImportFeedOptions): Promise<ImportIssue | undefined> {
   for await (const { item } of checkedItems(
     source,
@@ -134,6 +151,8 @@ async function firstBadRow(source: FeedSource, options: ImportFeedOptions): Prom
     () => {},
   )) {
     if (item.kind === 'skipped') return item.issue;
+    const taken = await skuTakenIssue(options.catalog, item.product);
+    if (taken !== undefined) return taken;
   }
   return undefined;
 }

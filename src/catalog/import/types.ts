@@ -53,6 +53,8 @@ export interface ImportCatalog {
       afterEach?: (trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>;
     },
   ): Promise<readonly UpsertResult[]>;
+  /** Lets strict mode find, before writing, a SKU another product already holds. */
+  findVariantBySku(sku: string): Promise<{ readonly product: Pick<Product, 'handle'> } | null>;
 }
 
 /** What the import needs from the inventory service (its face satisfies this). */
