@@ -6,7 +6,7 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -22,6 +22,9 @@ import { registerImportRoutes } from './routes/import.js';
 import { registerInventoryRoutes } from './routes/inventory.js';
 import type { AppServices } from './services.js';
 
+// Feeds are streamed past this limit; it bounds JSON bodies only.
+const JSON_BODY_LIMIT = 1024 * 1024;
+
 export type App = ReturnType<typeof withZod>;
 export type AdminGuard = ReturnType<typeof adminGuard>;
 
@@ -36,11 +39,10 @@ export interface BuildServerOptions {
 
 export async function buildServer({ services, logger = false }: BuildServerOptions): Promise<FastifyInstance> {
   const { config } = services;
-  const app = Fastify({
-    loggerInstance: logger === false ? undefined : logger,
-    bodyLimit: 200 * 1024 * 1024,
-    trustProxy: true,
-  } as Parameters<typeof Fastify>[0]);
+  const app: FastifyInstance =
+    logger === false
+      ? Fastify({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true })
+      : Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);

@@ -25,6 +25,8 @@ export interface AppServices {
 export interface CreateServicesOptions {
   clock?: Clock;
   logger?: Logger;
+  /** An already open store (tests); otherwise `config.db` is opened. */
+  store?: Store;
   /** Extra synonym groups (a store's own vocabulary), added to AISLE_SEARCH_SYNONYMS. */
   synonyms?: SynonymGroups;
 }
@@ -60,7 +62,7 @@ async function feedAvailability(search: SearchIndex, inventory: InventoryService
 export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const store = await openStore(config.db);
+  const store = options.store ?? (await openStore(config.db));
   const catalog = createCatalogService({ store, clock });
   const inventory = createInventoryService({ store, clock, lowStockThreshold: config.lowStockThreshold });
   const search = createSearchIndex({
@@ -105,6 +107,10 @@ export async function createServices(config: Config, options: CreateServicesOpti
     );
   });
 
+  const settled = async () => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
+
   return {
     config,
     clock,
@@ -113,11 +119,9 @@ export async function createServices(config: Config, options: CreateServicesOpti
     catalog,
     inventory,
     search,
-    async settled() {
-      while (pending.size > 0) await Promise.all([...pending]);
-    },
+    settled,
     async close() {
-      await this.settled();
+      await settled();
       unsubscribeCatalog();
       unsubscribeInventory();
       await store.close();

@@ -39,6 +39,8 @@ const productView = z.object({
   updatedAt: z.string(),
 });
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 const localeParam = z.string().min(2).max(20).optional();
 
 /** The shopper-facing view: localized text, option names resolved, no cost or internal fields. */
@@ -172,13 +174,17 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
                 score: z.number(),
                 title: z.string(),
                 priceFrom: moneySchema,
-                matchedVariantIds: z.array(z.string()),
+                matchedVariantIds: z.array(z.string()).readonly(),
               }),
-            ),
+            ).readonly(),
             total: z.number(),
             nextCursor: z.string().nullable(),
-            facets: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number() }))),
-            query: z.object({ terms: z.array(z.string()), corrected: z.record(z.string(), z.string()).optional() }),
+            facets: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number() })).readonly()),
+            query: z.object({
+              terms: z.array(z.string()).readonly(),
+              corrected: z.record(z.string(), z.string()).optional(),
+              ignored: z.array(z.string()).readonly().optional(),
+            }),
           }),
           ...errorResponses,
         },
@@ -189,7 +195,7 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
       if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMin > query.priceMax) {
         throw new ValidationError('priceMin must not exceed priceMax', { priceMin: query.priceMin, priceMax: query.priceMax });
       }
-      const filters: NonNullable<SearchQuery['filters']> = {
+      const filters: Mutable<NonNullable<SearchQuery['filters']>> = {
         ...(query.category !== undefined && { category: query.category }),
         ...(query.productType !== undefined && { productType: query.productType }),
         ...(query.brand?.length && { brand: query.brand }),
@@ -219,7 +225,7 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
   app.get(
     '/v1/admin/products/:id',
     {
-      preHandler: requireAdmin,
+      onRequest: requireAdmin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'A product with its internal fields (cost per item)',

@@ -25,7 +25,7 @@ export function registerImportRoutes(app: App, services: AppServices, requireAdm
   app.post(
     '/v1/import',
     {
-      preHandler: requireAdmin,
+      onRequest: requireAdmin,
       schema: {
         tags: ['catalog', 'admin'],
         summary: 'Import a feed sent as the raw request body (Shopify CSV, or Merchant Center TSV/XML)',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Reservation } from '../../inventory/index.js';
 import type { AdminGuard, App } from '../app.js';
 import { errorResponses, listParam, localizedTextSchema } from '../schemas.js';
 import type { AppServices } from '../services.js';
@@ -46,16 +47,21 @@ const reservationView = z.object({
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
-function toReservationView(reservation: {
-  expiresAt: number;
-  [key: string]: unknown;
-}): z.infer<typeof reservationView> {
-  return { ...(reservation as unknown as z.infer<typeof reservationView>), expiresAt: new Date(reservation.expiresAt).toISOString() };
+function toReservationView(reservation: Reservation): z.infer<typeof reservationView> {
+  return {
+    id: reservation.id,
+    referenceType: reservation.referenceType,
+    referenceId: reservation.referenceId,
+    status: reservation.status,
+    expiresAt: new Date(reservation.expiresAt).toISOString(),
+    extended: reservation.extended,
+    lines: reservation.lines.map((line) => ({ ...line })),
+  };
 }
 
 export function registerInventoryRoutes(app: App, services: AppServices, requireAdmin: AdminGuard): void {
   const { inventory, config } = services;
-  const admin = { preHandler: requireAdmin };
+  const admin = { onRequest: requireAdmin };
   const adminDoc = { security: [{ admin: [] }] };
 
   app.get(
