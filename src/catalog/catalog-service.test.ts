@@ -354,11 +354,29 @@ describeEachEngine('catalog service', (harness) => {
       expect(streamed).toEqual(allIds);
     });
 
-    it('rejects a page size out of range and a cursor it did not issue', async () => {
+    it('reads and writes batches larger than one database round trip holds', async () => {
+      const { catalog } = await setup();
+      const inputs = Array.from({ length: 600 }, (_, i) => shoe(`bulk-${i}`));
+      const created = await catalog.upsertProducts(inputs);
+      expect(await catalog.count()).toEqual({ products: 600, variants: 1200 });
+      const again = await catalog.upsertProducts(inputs);
+      expect(again.every((result) => result.outcome === 'unchanged')).toBe(true);
+      const ids = created.map((result) => result.product.id).reverse();
+      const asked = ids.flatMap((id) => [id, `${id}_missing`]);
+      expect((await catalog.getProducts(asked)).map((product) => product.id)).toEqual(ids);
+      const variantIds = created.flatMap((result) => result.product.variants.map((variant) => variant.id));
+      const found = await catalog.findVariants(variantIds);
+      expect(found.size).toBe(1200);
+      expect(found.get(variantIds[777]!)?.variant.sku).toBe('bulk-388-27');
+      expect(found.get(variantIds[777]!)?.product.handle).toBe('bulk-388');
+    });
+
+    it('rejects a page size out of range, an unknown status and a cursor it did not issue', async () => {
       const { catalog } = await setup();
       await expectAisleError(catalog.listProducts({ limit: 0 }), 'invalid_limit');
       await expectAisleError(catalog.listProducts({ limit: 201 }), 'invalid_limit');
       await expectAisleError(catalog.listProducts({ cursor: '!!' }), 'invalid_cursor');
+      await expectAisleError(catalog.listProducts({ status: 'gone' as never }), 'invalid_status');
       expect(await catalog.listProducts()).toEqual({ items: [], nextCursor: null });
     });
   });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchVariants } from './match-variants.js';
 import type { VariantContent } from './product-content.js';
@@ -58,5 +59,29 @@ describe('matchVariants', () => {
 
   it('leaves new variants unpaired', () => {
     expect(matchVariants([], [incoming('A', [])])).toEqual([undefined]);
+  });
+
+  it('pairs each stored variant at most once, and always by a shared SKU', () => {
+    const sku = fc.option(fc.constantFrom('A', 'B', 'C', 'D'), { nil: null });
+    const values = fc.array(fc.constantFrom('s', 'S', 'm', 'M'), { minLength: 1, maxLength: 1 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ sku, values }), { selector: (v) => v.sku ?? Symbol(), maxLength: 5 }),
+        fc.uniqueArray(fc.record({ sku, values }), { selector: (v) => v.sku ?? Symbol(), maxLength: 5 }),
+        (before, after) => {
+          const existing = before.map((v, i) => stored(`var_${i}`, v.sku, v.values));
+          const matches = matchVariants(
+            existing,
+            after.map((v) => incoming(v.sku, v.values)),
+          );
+          const pairedIds = matches.flatMap((match) => (match === undefined ? [] : [match.id]));
+          expect(new Set(pairedIds).size).toBe(pairedIds.length);
+          after.forEach((v, i) => {
+            const owner = existing.find((candidate) => v.sku !== null && candidate.sku === v.sku);
+            if (owner !== undefined) expect(matches[i]).toBe(owner);
+          });
+        },
+      ),
+    );
   });
 });
