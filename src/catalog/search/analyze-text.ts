@@ -136,11 +136,19 @@ function chunksOf(normalized: string): Chunk[] {
   return chunks;
 }
 
-function segmentCjk(run: string): string[] {
+/** Segmenting costs tens of microseconds a call and catalog text repeats its phrases. */
+const segmentCache = new Map<string, readonly string[]>();
+const SEGMENT_CACHE_SIZE = 50_000;
+
+function segmentCjk(run: string): readonly string[] {
+  const cached = segmentCache.get(run);
+  if (cached !== undefined) return cached;
   const words: string[] = [];
   for (const segment of cjkSegmenter().segment(run)) {
     if (segment.isWordLike) words.push(segment.segment);
   }
+  if (segmentCache.size >= SEGMENT_CACHE_SIZE) segmentCache.clear();
+  segmentCache.set(run, words);
   return words;
 }
 
@@ -149,8 +157,12 @@ function segmentCjk(run: string): string[] {
  * rather than kept as a word of its own.
  */
 export function analyzeWords(text: string): Word[] {
+  return wordsOf(chunksOf(normalizeText(text)));
+}
+
+function wordsOf(chunks: readonly Chunk[]): Word[] {
   const words: Word[] = [];
-  for (const chunk of chunksOf(normalizeText(text))) {
+  for (const chunk of chunks) {
     const previous = words.at(-1);
     const followsNumber = previous?.kind === 'number';
     if (chunk.cjk) {
@@ -183,10 +195,11 @@ function cjkGrams(run: string): string[] {
  */
 export function documentTerms(text: string, joinNeighbours: boolean): string[] {
   const terms: string[] = [];
-  for (const chunk of chunksOf(normalizeText(text))) {
+  const chunks = chunksOf(normalizeText(text));
+  for (const chunk of chunks) {
     if (chunk.cjk) terms.push(...segmentCjk(chunk.text), ...cjkGrams(chunk.text));
   }
-  const words = analyzeWords(text);
+  const words = wordsOf(chunks);
   words.forEach((word, index) => {
     if (word.kind === 'cjk') return;
     terms.push(word.key, ...word.parts, ...word.variants);

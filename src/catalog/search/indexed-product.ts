@@ -14,6 +14,8 @@ export interface Labelled {
 
 export interface IndexedProduct {
   readonly slot: number;
+  /** Unique per upsert, so postings of a product that left this slot are recognised as dead. */
+  readonly stamp: number;
   readonly product: Product;
   readonly brand: Labelled | null;
   readonly categories: readonly Labelled[];
@@ -52,7 +54,7 @@ function uniqueLabels(labels: readonly string[]): Labelled[] {
   return [...seen.values()];
 }
 
-export function indexedProductOf(product: Product, slot: number): IndexedProduct {
+export function indexedProductOf(product: Product, slot: number, stamp: number): IndexedProduct {
   const attributes = new Map<string, Labelled[]>();
   for (const [name, value] of Object.entries(product.attributes)) {
     const values = uniqueLabels(typeof value === 'string' ? [value] : value);
@@ -60,6 +62,7 @@ export function indexedProductOf(product: Product, slot: number): IndexedProduct
   }
   return {
     slot,
+    stamp,
     product,
     brand: product.brand === null || product.brand.trim() === '' ? null : labelled(product.brand),
     categories: uniqueLabels(product.categoryPath),

@@ -101,6 +101,8 @@ class MemorySearchIndex implements SearchIndex {
   private readonly freeVariantSlots: number[] = [];
   private readonly availability = new Map<string, Readonly<Record<string, number>>>();
   private variantCount = 0;
+  private stamp = 0;
+  private readonly isLive = (slot: number, stamp: number) => this.products[slot]?.stamp === stamp;
 
   constructor(private readonly options: SearchIndexOptions) {
     const groups = [
@@ -114,12 +116,13 @@ class MemorySearchIndex implements SearchIndex {
     this.remove(product.id);
     if (product.status !== 'active') return;
     const slot = this.freeProductSlots.pop() ?? this.products.length;
-    const entry = indexedProductOf(product, slot);
+    this.stamp += 1;
+    const entry = indexedProductOf(product, slot, this.stamp);
     this.products[slot] = entry;
     this.productSlots.set(product.id, slot);
     for (const [term, weight] of termWeights(product)) {
       const termId = this.dictionary.intern(term);
-      this.dictionary.postings[termId]!.set(slot, weight);
+      this.dictionary.postings[termId]!.add(slot, weight, entry.stamp);
       entry.termIds.push(termId);
     }
     for (const variant of product.variants) {
@@ -128,9 +131,7 @@ class MemorySearchIndex implements SearchIndex {
       const carried = [...variant.optionValues, variant.sku ?? '', variant.barcode ?? ''].join('\n');
       for (const term of new Set(documentTerms(carried, true))) {
         const termId = this.dictionary.intern(term);
-        const holders = this.dictionary.variantPostings[termId] ?? new Set<number>();
-        holders.add(variantSlot);
-        this.dictionary.variantPostings[termId] = holders;
+        this.dictionary.variantCarriers[termId]! += 1;
         indexed.termIds.push(termId);
       }
       this.variants[variantSlot] = indexed;
@@ -144,16 +145,16 @@ class MemorySearchIndex implements SearchIndex {
     const slot = this.productSlots.get(productId);
     if (slot === undefined) return;
     const entry = this.products[slot]!;
-    for (const termId of entry.termIds) this.dictionary.postings[termId]!.delete(slot);
+    this.products[slot] = undefined;
+    for (const termId of entry.termIds) this.dictionary.postings[termId]!.removed(this.isLive);
     for (const variantSlot of entry.variantSlots) {
       const variant = this.variants[variantSlot]!;
-      for (const termId of variant.termIds) this.dictionary.variantPostings[termId]?.delete(variantSlot);
+      for (const termId of variant.termIds) this.dictionary.variantCarriers[termId]! -= 1;
       this.variantSlots.delete(variant.variant.id);
       this.variants[variantSlot] = undefined;
       this.freeVariantSlots.push(variantSlot);
       this.variantCount -= 1;
     }
-    this.products[slot] = undefined;
     this.productSlots.delete(productId);
     this.freeProductSlots.push(slot);
   }
@@ -189,12 +190,10 @@ class MemorySearchIndex implements SearchIndex {
     };
 
     let scores: Map<number, number> | undefined;
-    let variantClauses: Set<number>[] = [];
+    let variantClauses: QueryNode[] = [];
     if (plan.clauses.length > 0) {
       scores = this.evaluate({ kind: 'all', children: plan.clauses });
-      variantClauses = plan.clauses
-        .map((clause) => this.variantTermsOf(clause))
-        .filter((terms) => terms.size > 0);
+      variantClauses = plan.clauses.filter((clause) => this.namesVariants(clause));
     } else if (plan.ignored.length > 0) {
       scores = new Map();
     }
@@ -234,7 +233,7 @@ class MemorySearchIndex implements SearchIndex {
   /** Matches every candidate's variants against the filters, feeding the facet counters on the way. */
   private collect(
     scores: Map<number, number> | undefined,
-    variantClauses: readonly Set<number>[],
+    variantClauses: readonly QueryNode[],
     filters: CompiledFilters,
     facets: readonly FacetCounter[],
   ): RankedProduct[] {
@@ -294,16 +293,16 @@ class MemorySearchIndex implements SearchIndex {
    */
   private restrictVariants(
     entry: IndexedProduct,
-    clauses: readonly Set<number>[],
+    clauses: readonly QueryNode[],
     allowed: boolean[],
   ): boolean {
     if (clauses.length === 0) return false;
     allowed.length = entry.variantSlots.length;
     allowed.fill(true);
     let restricted = false;
-    for (const clauseTerms of clauses) {
+    for (const clause of clauses) {
       const carriers = entry.variantSlots.map((variantSlot) =>
-        this.variants[variantSlot]!.termIds.some((termId) => clauseTerms.has(termId)),
+        carries(this.variants[variantSlot]!.termIds, clause),
       );
       if (!carriers.includes(true)) continue;
       restricted = true;
@@ -314,15 +313,11 @@ class MemorySearchIndex implements SearchIndex {
     return restricted;
   }
 
-  /** The terms of a clause that variants carry. */
-  private variantTermsOf(node: QueryNode, into = new Set<number>()): Set<number> {
-    if (node.kind === 'terms') {
-      for (const { termId } of node.terms)
-        if ((this.dictionary.variantPostings[termId]?.size ?? 0) > 0) into.add(termId);
-    } else {
-      for (const child of node.children) this.variantTermsOf(child, into);
-    }
-    return into;
+  /** Whether any term of the clause is an option value or SKU of some variant. */
+  private namesVariants(node: QueryNode): boolean {
+    if (node.kind === 'terms')
+      return node.terms.some(({ termId }) => this.dictionary.variantCarriers[termId]! > 0);
+    return node.children.some((child) => this.namesVariants(child));
   }
 
   /** Product slot → score: field weight × inverse document frequency × how the term was reached. */
@@ -331,10 +326,12 @@ class MemorySearchIndex implements SearchIndex {
       const scores = new Map<number, number>();
       const productCount = this.productSlots.size;
       for (const { termId, boost } of node.terms) {
-        const postings = this.dictionary.postings[termId]!;
-        const weight = Math.log(1 + productCount / Math.max(1, postings.size)) * boost;
-        for (const [slot, fieldWeight] of postings) {
-          const score = fieldWeight * weight;
+        const { slots, weights, stamps, live } = this.dictionary.postings[termId]!;
+        const weight = Math.log(1 + productCount / Math.max(1, live)) * boost;
+        for (let index = 0; index < slots.length; index += 1) {
+          const slot = slots[index]!;
+          if (this.products[slot]?.stamp !== stamps[index]) continue;
+          const score = weights[index]! * weight;
           if (score > (scores.get(slot) ?? 0)) scores.set(slot, score);
         }
       }
@@ -367,6 +364,13 @@ class MemorySearchIndex implements SearchIndex {
     }
     return intersection;
   }
+}
+
+/** Whether a variant's own terms (option values, SKU) satisfy a clause on their own. */
+function carries(termIds: readonly number[], node: QueryNode): boolean {
+  if (node.kind === 'terms') return node.terms.some(({ termId }) => termIds.includes(termId));
+  if (node.kind === 'all') return node.children.every((child) => carries(termIds, child));
+  return node.children.some((child) => carries(termIds, child));
 }
 
 export function createSearchIndex(options: SearchIndexOptions = {}): SearchIndex {

@@ -6,7 +6,11 @@
  */
 import { allowedTypos, boundedEditDistance } from './edit-distance.js';
 
-const FUZZY_WORD = /^[\p{L}--[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]]{3,16}$/v;
+// biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag needs an ES2024 target
+const FUZZY_WORD = new RegExp(
+  '^[\\p{L}--[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]]{3,16}$',
+  'v',
+);
 /** A prefix expands to at most this many words, the most common first. */
 const PREFIX_EXPANSIONS = 24;
 /** How far along the sorted vocabulary a prefix scan looks before choosing. */
@@ -28,13 +32,48 @@ function deletesOf(word: string, depth: number, into: Set<string>): void {
   }
 }
 
+/**
+ * The products a term occurs in, as parallel arrays (far cheaper to build and scan than a Map
+ * per term). Removal is lazy: an entry is live while its stamp equals the stamp of the product
+ * now in that slot, and a list is compacted once most of it is dead.
+ */
+export class Postings {
+  readonly slots: number[] = [];
+  readonly weights: number[] = [];
+  readonly stamps: number[] = [];
+  live = 0;
+
+  add(slot: number, weight: number, stamp: number): void {
+    this.slots.push(slot);
+    this.weights.push(weight);
+    this.stamps.push(stamp);
+    this.live += 1;
+  }
+
+  /** Call after one entry died; `isLive` tells entries that still hold. */
+  removed(isLive: (slot: number, stamp: number) => boolean): void {
+    this.live -= 1;
+    if (this.slots.length < 16 || this.live * 2 > this.slots.length) return;
+    let kept = 0;
+    for (let index = 0; index < this.slots.length; index += 1) {
+      if (!isLive(this.slots[index]!, this.stamps[index]!)) continue;
+      this.slots[kept] = this.slots[index]!;
+      this.weights[kept] = this.weights[index]!;
+      this.stamps[kept] = this.stamps[index]!;
+      kept += 1;
+    }
+    this.slots.length = kept;
+    this.weights.length = kept;
+    this.stamps.length = kept;
+  }
+}
+
 export class TermDictionary {
   private readonly ids = new Map<string, number>();
   private readonly terms: string[] = [];
-  /** termId → product slot → field weight. */
-  readonly postings: Map<number, number>[] = [];
-  /** termId → variant slots that carry the term as an option value or SKU. */
-  readonly variantPostings: (Set<number> | undefined)[] = [];
+  readonly postings: Postings[] = [];
+  /** termId → how many variants carry the term as an option value or SKU. */
+  readonly variantCarriers: number[] = [];
   private readonly deletes = new Map<string, number[]>();
   private sorted: string[] = [];
   private unsorted: string[] = [];
@@ -48,7 +87,7 @@ export class TermDictionary {
   }
 
   documentFrequency(termId: number): number {
-    return this.postings[termId]?.size ?? 0;
+    return this.postings[termId]?.live ?? 0;
   }
 
   /** Whether any indexed product currently contains the term. */
@@ -63,8 +102,8 @@ export class TermDictionary {
     const id = this.terms.length;
     this.ids.set(term, id);
     this.terms.push(term);
-    this.postings.push(new Map());
-    this.variantPostings.push(undefined);
+    this.postings.push(new Postings());
+    this.variantCarriers.push(0);
     this.unsorted.push(term);
     if (FUZZY_WORD.test(term)) {
       const keys = new Set<string>([term]);
