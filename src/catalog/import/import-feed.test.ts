@@ -260,6 +260,14 @@ describeEachEngine('importFeed', (harness) => {
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 
+  it('reports where a file breaks as an issue rather than failing the call', async () => {
+    const deps = await services();
+    const csv = 'Handle,Title,Variant SKU,Variant Price\nsencha,Sencha,SE-1,200\nmatcha,"Matcha,MA-1,300\n';
+    const summary = await importFeed(base(deps, { format: 'shopify', input: Buffer.from(csv) }));
+    expect(summary).toMatchObject({ rejected: false, errorCount: 1 });
+    expect(summary.errors[0]).toMatchObject({ code: 'invalid_feed', line: 3 });
+  });
+
   it('refuses a file that is not the format it claims', async () => {
     const deps = await services();
     await expect(

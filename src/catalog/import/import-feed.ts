@@ -104,24 +104,26 @@ async function* checkedItems(
   onBytes: (bytes: number) => void,
 ): AsyncGenerator<{ item: FeedItem; warning?: ImportIssue }> {
   const checks = new FeedChecks();
-  let rows = 0;
-  const stream = source.open().pipe(countBytes(onBytes));
+  const raw = source.open();
+  const stream = raw.pipe(countBytes(onBytes));
+  raw.on('error', (error) => stream.destroy(error));
   try {
     for await (const item of readFeed(options.format, stream, {
       currency: options.currency,
       locale: options.locale ?? 'en',
-      onRow: (count) => {
-        rows = count;
-        onRow(count);
-      },
+      onRow,
     })) {
       yield item.kind === 'product' ? checks.check(item.product) : { item };
     }
   } catch (error) {
-    // A file that is not this format at all is the caller's mistake; one that breaks midway is a bad row.
-    if (!(error instanceof FeedFormatError) || rows === 0) throw error;
-    const issue = { line: error.line ?? rows + 1, code: error.code, reason: error.message };
+    // A file that is not this format at all (its header is wrong) is the caller's mistake; one
+    // that breaks further down is reported like a bad row, after the products read before it.
+    if (!(error instanceof FeedFormatError) || error.line === undefined || error.line <= 1) throw error;
+    const issue = { line: error.line, code: error.code, reason: error.message };
     yield { item: { kind: 'skipped', issue, rows: 0 } };
+  } finally {
+    // A reader that stops early (strict mode at its first bad row) must not leave the file open.
+    raw.destroy();
   }
 }
 
