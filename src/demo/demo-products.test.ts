@@ -77,7 +77,8 @@ describe('demo catalog', () => {
       expect(product.variants.length, product.handle).toBe(combinations);
       for (const variant of product.variants) {
         expect(variant.optionValues.length).toBe(options.length);
-        variant.optionValues.forEach((value, index) => expect(options[index]?.values).toContain(value));
+        for (const [index, value] of variant.optionValues.entries())
+          expect(options[index]?.values).toContain(value);
       }
       expect(new Set(product.variants.map((variant) => variant.optionValues.join('|'))).size).toBe(
         product.variants.length,

@@ -36,6 +36,23 @@ export function demoProducts(): ProductInput[] {
 }
 
 const LEVEL_BATCH = 400;
+/** Each write is its own small transaction on its own stock level; a few at once keep a pool busy. */
+const WRITE_CONCURRENCY = 8;
+
+async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
 
 async function currentLevels(
   inventory: DemoSeedServices['inventory'],
@@ -65,12 +82,17 @@ export async function seedDemo({ catalog, inventory, log }: DemoSeedServices): P
     inventory,
     products.flatMap((product) => product.variants.map((variant) => variant.id)),
   );
-  let stockWrites = 0;
-  for (const line of plan) {
+  const writes = plan.flatMap((line) => {
     const locationId = locationIds.get(line.locationCode);
-    if (locationId === undefined) continue;
+    if (locationId === undefined) return [];
     const level = stored.get(`${line.variantId}@${locationId}`);
-    if (level?.onHand !== line.onHand) {
+    const count = level?.onHand !== line.onHand;
+    const safety = (level?.safetyStock ?? 0) !== line.safetyStock;
+    return count || safety ? [{ line, locationId, count, safety }] : [];
+  });
+  let stockWrites = 0;
+  await forEachConcurrently(writes, WRITE_CONCURRENCY, async ({ line, locationId, count, safety }) => {
+    if (count) {
       await inventory.adjust({
         variantId: line.variantId,
         locationId,
@@ -81,11 +103,11 @@ export async function seedDemo({ catalog, inventory, log }: DemoSeedServices): P
       });
       stockWrites += 1;
     }
-    if ((level?.safetyStock ?? 0) !== line.safetyStock) {
+    if (safety) {
       await inventory.setSafetyStock(line.variantId, locationId, line.safetyStock);
       stockWrites += 1;
     }
-  }
+  });
 
   const result: DemoSeedResult = {
     products: products.length,
