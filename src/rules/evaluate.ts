@@ -108,51 +108,88 @@ function chooseOption(
   return cheapest;
 }
 
-export function evaluate(cart: PreparedCart, selection: readonly Promotion[]): Evaluation {
-  const lines: WorkingLine[] = cart.lines.map((w) => ({ ...w, remaining: w.subtotal }));
-  let capLeft = cart.cap;
-  const outcomes: PromotionOutcome[] = [];
-  for (const promotion of selection) {
-    const outcome: PromotionOutcome = {
-      promotion,
-      items: lines.map(() => 0),
-      order: lines.map(() => 0),
-      shipping: 0,
-      notes: [],
-      missing: undefined,
-      hasShippingAction: promotion.actions.some((a) => a.type === 'shipping'),
-    };
-    const budget = promotion.limits.budget;
-    let budgetLeft =
-      budget === undefined ? Number.POSITIVE_INFINITY : budget - usageOf(promotion, cart.context.usage).spent;
-    for (const action of promotion.actions) {
-      const ask = askFor(action, lines);
-      if (ask.kind === 'shipping') continue;
-      if (ask.kind === 'none') {
-        outcome.missing ??= { code: ask.code, details: ask.details };
-        continue;
-      }
-      let grant = grantFor(ask, lines);
-      if (grant.clippedByFloor) outcome.notes.push({ code: 'floor_price', details: {} });
-      if (grant.total > budgetLeft) {
-        grant = shrink(grant, budgetLeft);
-        outcome.notes.push({ code: 'budget_clipped', details: { budget } });
-      }
-      if (grant.total > capLeft) {
-        grant = shrink(grant, capLeft);
-        outcome.notes.push({ code: 'capped', details: { cap: cart.cap } });
-      }
-      budgetLeft -= grant.total;
-      capLeft -= grant.total;
-      const target = isOrderLevel(action) ? outcome.order : outcome.items;
-      grant.amounts.forEach((amount, i) => {
-        target[i] = (target[i] ?? 0) + amount;
-        (lines[i] as WorkingLine).remaining -= amount;
-      });
-    }
-    outcomes.push(outcome);
-  }
+/** Promotions applied so far to a cart, one at a time. */
+export interface Running {
+  readonly cart: PreparedCart;
+  readonly lines: WorkingLine[];
+  capLeft: number;
+  readonly outcomes: PromotionOutcome[];
+}
 
+export function startRunning(cart: PreparedCart): Running {
+  return { cart, lines: cart.lines.map((w) => ({ ...w, remaining: w.subtotal })), capLeft: cart.cap, outcomes: [] };
+}
+
+/** Merchandise granted by an outcome (shipping is settled in `finish`). */
+export function merchandiseGranted(outcome: PromotionOutcome): number {
+  let total = 0;
+  for (let i = 0; i < outcome.items.length; i++) total += (outcome.items[i] ?? 0) + (outcome.order[i] ?? 0);
+  return total;
+}
+
+/** Applies one promotion's merchandise actions on what the lines still cost. */
+export function applyPromotion(running: Running, promotion: Promotion): PromotionOutcome {
+  const { cart, lines } = running;
+  const outcome: PromotionOutcome = {
+    promotion,
+    items: lines.map(() => 0),
+    order: lines.map(() => 0),
+    shipping: 0,
+    notes: [],
+    missing: undefined,
+    hasShippingAction: promotion.actions.some((a) => a.type === 'shipping'),
+  };
+  const budget = promotion.limits.budget;
+  let budgetLeft = budget === undefined ? Number.POSITIVE_INFINITY : budget - usageOf(promotion, cart.context.usage).spent;
+  for (const action of promotion.actions) {
+    const ask = askFor(action, lines);
+    if (ask.kind === 'shipping') continue;
+    if (ask.kind === 'none') {
+      outcome.missing ??= { code: ask.code, details: ask.details };
+      continue;
+    }
+    let grant = grantFor(ask, lines);
+    if (grant.clippedByFloor) outcome.notes.push({ code: 'floor_price', details: {} });
+    if (grant.total > budgetLeft) {
+      grant = shrink(grant, budgetLeft);
+      outcome.notes.push({ code: 'budget_clipped', details: { budget } });
+    }
+    if (grant.total > running.capLeft) {
+      grant = shrink(grant, running.capLeft);
+      outcome.notes.push({ code: 'capped', details: { cap: cart.cap } });
+    }
+    budgetLeft -= grant.total;
+    running.capLeft -= grant.total;
+    const target = isOrderLevel(action) ? outcome.order : outcome.items;
+    grant.amounts.forEach((amount, i) => {
+      target[i] = (target[i] ?? 0) + amount;
+      (lines[i] as WorkingLine).remaining -= amount;
+    });
+  }
+  running.outcomes.push(outcome);
+  return outcome;
+}
+
+/** Takes the last applied promotion back out. */
+export function undoLast(running: Running): void {
+  const outcome = running.outcomes.pop();
+  if (!outcome) return;
+  running.lines.forEach((w, i) => {
+    const granted = (outcome.items[i] ?? 0) + (outcome.order[i] ?? 0);
+    w.remaining += granted;
+    running.capLeft += granted;
+  });
+}
+
+export function evaluate(cart: PreparedCart, selection: readonly Promotion[]): Evaluation {
+  const running = startRunning(cart);
+  for (const promotion of selection) applyPromotion(running, promotion);
+  return finish(running);
+}
+
+/** Settles shipping offers and tax once the merchandise discounts are known. */
+export function finish(running: Running): Evaluation {
+  const { cart, lines, outcomes } = running;
   const merchandise = lines.reduce((sum, w) => sum + w.remaining, 0);
   const destination = cart.context.destination;
   const policy = cart.policies.shipping;
@@ -173,8 +210,7 @@ export function evaluate(cart: PreparedCart, selection: readonly Promotion[]): E
         ? Number.POSITIVE_INFINITY
         : outcome.promotion.limits.budget -
           usageOf(outcome.promotion, cart.context.usage).spent -
-          outcome.items.reduce((s, a) => s + a, 0) -
-          outcome.order.reduce((s, a) => s + a, 0);
+          merchandiseGranted(outcome);
     for (const action of outcome.promotion.actions) {
       if (action.type !== 'shipping') continue;
       let discount = shippingDiscountFor(action, shippingOption, feeLeft);
@@ -215,9 +251,7 @@ export function evaluate(cart: PreparedCart, selection: readonly Promotion[]): E
 
 /** What a promotion granted in an evaluation, merchandise and shipping together. */
 export function grantedBy(outcome: PromotionOutcome): number {
-  let total = outcome.shipping;
-  for (let i = 0; i < outcome.items.length; i++) total += (outcome.items[i] ?? 0) + (outcome.order[i] ?? 0);
-  return total;
+  return outcome.shipping + merchandiseGranted(outcome);
 }
 
 /** The reason a promotion that was tried granted nothing. */

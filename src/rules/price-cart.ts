@@ -15,7 +15,7 @@ import { percentOf, toBasisPoints } from './rounding.js';
 import type { RuleSet } from './rule-set.js';
 import { screen } from './screen.js';
 import type { ShippingQuote } from './shipping.js';
-import { type Candidate, decide, type StackingMode } from './stacking.js';
+import { decide, type StackingMode } from './stacking.js';
 import type { TaxResult } from './tax.js';
 import type { PricingContext } from './types.js';
 
@@ -283,24 +283,15 @@ export function priceCart(
   const facts = factsOf(context, cart, rules.timeZone);
   const baseline = evaluate(cart, []);
   const rejections: Rejection[] = [];
-  const candidates: Candidate[] = [];
+  const candidates: Promotion[] = [];
   const knownCodes = new Set<string>();
   for (const promotion of [...rules.promotions].sort(byPriority)) {
     const entered = promotion.codes?.some((c) => facts.coupons.includes(c)) ?? false;
     if (entered) for (const code of promotion.codes ?? []) knownCodes.add(code);
     const failure = screen(promotion, facts, context.usage);
-    if (failure) {
-      // Drafts and archived offers are not offers: mention them only when their code was typed.
-      if (failure.code !== 'inactive' || entered) rejections.push({ promotion, ...failure });
-      continue;
-    }
-    const alone = evaluate(cart, [promotion]);
-    const outcome = alone.outcomes[0];
-    if (outcome && grantedBy(outcome) === 0) {
-      rejections.push({ promotion, ...whyNothing(outcome) });
-      continue;
-    }
-    candidates.push({ promotion, savings: baseline.grandTotal - alone.grandTotal });
+    if (!failure) candidates.push(promotion);
+    // Drafts and archived offers are not offers: mention them only when their code was typed.
+    else if (failure.code !== 'inactive' || entered) rejections.push({ promotion, ...failure });
   }
   const decision = decide(cart, candidates, baseline.grandTotal, options.mode ?? 'stack');
   const unknownCodes = facts.coupons.filter((c) => !knownCodes.has(c));
