@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { ValidationError } from '../core/index.js';
 import { migrateToLatest } from './migrate.js';
@@ -59,16 +59,36 @@ function sqliteDialect(url: string): SqliteDialect {
   return new SqliteDialect({ database });
 }
 
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * A PostgreSQL URL may name a schema (`?schema=shop1`): every connection then works in it, so
+ * several stores can share one database.
+ */
+function postgresDialect(url: string, poolSize: number): { dialect: PostgresDialect; schema: string | undefined } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema') ?? undefined;
+  parsed.searchParams.delete('schema');
+  if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
+    throw new ValidationError(`schema "${schema}" in AISLE_DB must be a lower-case SQL identifier`, { schema }, 'invalid_database_url');
+  }
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: poolSize,
+    ...(schema !== undefined && { options: `-c search_path=${schema}` }),
+  });
+  return { dialect: new PostgresDialect({ pool }), schema };
+}
+
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const engine = engineOf(url);
-  const dialect =
-    engine === 'sqlite'
-      ? sqliteDialect(url)
-      : new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 }) });
+  const { dialect, schema } =
+    engine === 'sqlite' ? { dialect: sqliteDialect(url), schema: undefined } : postgresDialect(url, options.poolSize ?? 10);
   const db = new Kysely<Schema>({ dialect });
   if (options.migrate ?? true) {
     try {
-      await migrateToLatest(db);
+      if (schema !== undefined) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(schema)}`.execute(db);
+      await migrateToLatest(db, schema);
     } catch (error) {
       await db.destroy();
       throw error;

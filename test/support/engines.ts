@@ -1,6 +1,6 @@
 /**
  * The store contract harness: `describeEachEngine` runs one suite against SQLite and, when
- * AISLE_TEST_PG_URL is set, against PostgreSQL, each test file in a database of its own.
+ * AISLE_TEST_PG_URL is set, against PostgreSQL, each opened store in a schema of its own.
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -32,39 +32,42 @@ function sqliteHarness(): EngineHarness {
   };
 }
 
-function withDatabase(url: string, database: string): string {
+function withSchema(url: string, schema: string): string {
   const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
+  parsed.searchParams.set('schema', schema);
   return parsed.toString();
 }
 
+/**
+ * Each store gets a schema of its own in the one test database: creating a schema is instant,
+ * where CREATE DATABASE costs a checkpoint per test.
+ */
 function postgresHarness(adminUrl: string): EngineHarness {
-  const open: { store: Store; name: string }[] = [];
+  const open: { store: Store; schema: string }[] = [];
+  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     engine: 'postgres',
     async open(options) {
-      const name = `aisle_t_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      try {
-        await admin.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await admin.end();
-      }
-      const store = await openStore(withDatabase(adminUrl, name), options);
-      open.push({ store, name });
+      const schema = `aisle_t_${randomBytes(6).toString('hex')}`;
+      const store = await openStore(withSchema(adminUrl, schema), options);
+      open.push({ store, schema });
       return store;
     },
     async closeAll() {
       const closing = open.splice(0);
       await Promise.all(closing.map(({ store }) => store.close()));
-      const admin = new pg.Client({ connectionString: adminUrl });
-      await admin.connect();
-      try {
-        for (const { name } of closing) await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await admin.end();
-      }
+      if (closing.length === 0) return;
+      await admin(async (client) => {
+        for (const { schema } of closing) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      });
     },
   };
 }
