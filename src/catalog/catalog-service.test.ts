@@ -234,6 +234,20 @@ describeEachEngine('catalog service', (harness) => {
       expect(await catalog.count()).toEqual({ products: 1, variants: 2 });
     });
 
+    it('moves a SKU to another product when the batch also takes it off its old product, in any order', async () => {
+      const { catalog } = await setup();
+      const [split] = await catalog.upsertProducts([shoe('split')]);
+      const moved = shoe('split-wide', [{ sku: 'split-27', optionValues: ['27W'], price: twd(339_000) }]);
+      const shrunk = shoe('split', [{ sku: 'split-26', optionValues: ['26'], price: twd(329_000) }]);
+      const [wide, kept] = await catalog.upsertProducts([moved, shrunk]);
+      expect(wide?.outcome).toBe('created');
+      expect(kept?.outcome).toBe('updated');
+      expect(kept?.product.id).toBe(split?.product.id);
+      expect(kept?.product.variants.map((variant) => variant.sku)).toEqual(['split-26']);
+      expect((await catalog.findVariantBySku('split-27'))?.product.handle).toBe('split-wide');
+      expect(await catalog.count()).toEqual({ products: 2, variants: 2 });
+    });
+
     it('refuses the same SKU on two new products of one batch', async () => {
       const { catalog } = await setup();
       await expectAisleError(

@@ -113,6 +113,13 @@ function lostToConcurrentWriter(error: unknown): boolean {
   return RETRYABLE_CODES.has(String((error as { code?: unknown } | null)?.code));
 }
 
+function withoutSku(product: Product, sku: string): Product {
+  return {
+    ...product,
+    variants: product.variants.map((variant) => (variant.sku === sku ? { ...variant, sku: null } : variant)),
+  };
+}
+
 export function createCatalogService({
   store,
   clock,
@@ -259,19 +266,35 @@ export function createCatalogService({
           content.variants.flatMap((variant) => (variant.sku === null ? [] : [variant.sku])),
         ),
       );
+      // What each handle of the batch will hold once written; the last input of a handle wins.
+      const skusAfterBatch = new Map(
+        contents.map((content) => [content.handle, new Set(content.variants.map((variant) => variant.sku))]),
+      );
       const results: UpsertResult[] = [];
       for (const [index, content] of contents.entries()) {
-        const existing = stored.get(content.handle);
-        for (const variant of content.variants) {
-          const owner = variant.sku === null ? undefined : owners.get(variant.sku);
-          if (owner !== undefined && owner.productId !== existing?.id) {
+        for (const { sku } of content.variants) {
+          const owner = sku === null ? undefined : owners.get(sku);
+          if (sku === null || owner === undefined || owner.productId === stored.get(content.handle)?.id)
+            continue;
+          if (skusAfterBatch.get(owner.handle)?.has(sku) ?? true) {
             throw new ConflictError(
               'sku_taken',
-              `SKU "${variant.sku}" already belongs to product "${owner.handle}"`,
-              { sku: variant.sku, handle: owner.handle, productHandle: content.handle },
+              `SKU "${sku}" already belongs to product "${owner.handle}"`,
+              {
+                sku,
+                handle: owner.handle,
+                productHandle: content.handle,
+              },
             );
           }
+          // The owner comes later in this batch without the SKU: it gives it up now, so a feed that
+          // moves a SKU between products imports the same whatever the order of its rows.
+          await trx.updateTable('variants').set({ sku: null }).where('sku', '=', sku).execute();
+          const ownerProduct = stored.get(owner.handle);
+          if (ownerProduct !== undefined) stored.set(owner.handle, withoutSku(ownerProduct, sku));
+          owners.delete(sku);
         }
+        const existing = stored.get(content.handle);
         const plan = planProductUpsert(existing, content, {
           now,
           newProductId: () => newId('prod', now),
