@@ -17,6 +17,7 @@ import type { Logger } from '../core/index.js';
 import { adminGuard } from './admin-auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerDemoRoutes } from './routes/demo.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/import.js';
 import { registerInventoryRoutes } from './routes/inventory.js';
@@ -72,6 +73,7 @@ export async function buildServer({ services, logger = false }: BuildServerOptio
   const typed = withZod(app);
   const requireAdmin = adminGuard(config.adminKey);
   registerHealthRoutes(typed, services);
+  registerDemoRoutes(typed, services);
   registerCatalogRoutes(typed, services, requireAdmin);
   registerInventoryRoutes(typed, services, requireAdmin);
   registerImportRoutes(typed, services, requireAdmin);

@@ -229,3 +229,23 @@ describe('HTTP API without an admin key', () => {
     await services.close();
   });
 });
+
+describe('demo pages', () => {
+  it('serves the home page and the placeholder images the demo catalog points at', async () => {
+    const { demoImageSlugs } = await import('../../src/demo/index.js');
+    const services = await createServices({ ...loadConfig({}), db: 'sqlite::memory:' });
+    const app = await buildServer({ services });
+    const home = await app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.headers['content-type']).toContain('text/html');
+    const slug = demoImageSlugs()[0];
+    const image = await app.inject({ method: 'GET', url: `/demo/images/${slug}.svg` });
+    expect(image.statusCode).toBe(200);
+    expect(image.headers['content-type']).toContain('image/svg+xml');
+    expect(image.body).toContain('<svg');
+    const missing = await app.inject({ method: 'GET', url: '/demo/images/no-such-thing.svg' });
+    expect(missing.statusCode).toBe(404);
+    await app.close();
+    await services.close();
+  });
+});
