@@ -3,7 +3,13 @@ import type { Executor, Store } from '../store/index.js';
 import { applyAdjustment, validateAdjustment } from './adjust.js';
 import { readLedger } from './ledger.js';
 import { ensureLevel, readLevel, toStockLevel } from './levels.js';
-import { defaultLocation, listLocations, servesChannel, upsertLocation } from './locations.js';
+import {
+  createLocationCache,
+  defaultLocation,
+  listLocations,
+  servesChannel,
+  upsertLocation,
+} from './locations.js';
 import * as reservations from './reservations.js';
 import { availableOf, readLevels } from './stock-levels.js';
 import { inTransaction } from './transaction.js';
@@ -68,12 +74,18 @@ export interface InventoryServiceOptions {
   clock: Clock;
   /** Available at or below this (and above 0) reads as low stock. Default 3. */
   lowStockThreshold?: number;
+  /**
+   * How long a server trusts its copy of the location list (default 5000 ms). Changes made
+   * through this service show at once; those made through another server within this time.
+   */
+  locationCacheMs?: number;
 }
 
 export function createInventoryService(options: InventoryServiceOptions): InventoryService {
   const { store, clock } = options;
   const lowStockThreshold = requireWholeNumber(options.lowStockThreshold ?? 3, 'lowStockThreshold');
   const listeners = new Set<ChangeListener>();
+  const locations = createLocationCache(store.db, clock, options.locationCacheMs ?? 5000);
 
   const announce = (variantIds: readonly string[]) => {
     if (variantIds.length === 0) return;
@@ -87,9 +99,18 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   };
 
   return {
-    upsertLocation: (input) => upsertLocation(store.db, input, clock),
+    async upsertLocation(input) {
+      const location = await upsertLocation(store.db, input, clock);
+      locations.invalidate();
+      return location;
+    },
     listLocations: () => listLocations(store.db),
-    defaultLocation: () => defaultLocation(store.db, clock),
+    async defaultLocation() {
+      const location = await defaultLocation(store.db, clock);
+      // It may have just created the location.
+      locations.invalidate();
+      return location;
+    },
 
     async adjust(input, executor) {
       validateAdjustment(input);
@@ -123,11 +144,11 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
 
     async availability(variantIds, availabilityOptions = {}) {
       const { channel, locationId } = availabilityOptions;
-      const locations = await listLocations(store.db);
-      if (locationId !== undefined && !locations.some((location) => location.id === locationId)) {
+      const known = await locations.all();
+      if (locationId !== undefined && !known.some((location) => location.id === locationId)) {
         throw new NotFoundError('location', locationId);
       }
-      const serving = locations.filter(
+      const serving = known.filter(
         (location) =>
           servesChannel(location, channel) && (locationId === undefined || location.id === locationId),
       );
@@ -156,7 +177,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     },
 
     async reserve(input) {
-      const reservation = await reservations.reserve(store, input, clock);
+      const reservation = await reservations.reserve(store, locations, input, clock);
       announce(reservation.lines.map((line) => line.variantId));
       return reservation;
     },

@@ -137,3 +137,35 @@ export async function defaultLocation(executor: Executor, clock: Clock): Promise
   if (!created) throw new NotFoundError('location', 'default');
   return toLocation(created);
 }
+
+export interface LocationCache {
+  all(): Promise<Location[]>;
+  /** Forgets the cached list, e.g. after this server changed a location. */
+  invalidate(): void;
+}
+
+/**
+ * Locations change a few times a year and are read on every reservation and availability
+ * check, so they are kept for `ttlMs`. A change made through another server shows here within
+ * that time; changes made through this one show at once.
+ */
+export function createLocationCache(executor: Executor, clock: Clock, ttlMs: number): LocationCache {
+  let cached: { loadedAt: number; locations: Promise<Location[]> } | undefined;
+  return {
+    all() {
+      const now = clock.now();
+      if (!cached || now - cached.loadedAt >= ttlMs || now < cached.loadedAt) {
+        const locations = listLocations(executor);
+        cached = { loadedAt: now, locations };
+        // A failed load must not stick: the next caller tries again.
+        locations.catch(() => {
+          if (cached?.locations === locations) cached = undefined;
+        });
+      }
+      return cached.locations;
+    },
+    invalidate() {
+      cached = undefined;
+    },
+  };
+}

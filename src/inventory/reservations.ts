@@ -10,9 +10,10 @@ import { allocate, byLevel, type Candidate, type Hold } from './allocate.js';
 import { InsufficientStockError } from './errors.js';
 import { writeLedger } from './ledger.js';
 import { requireVariant } from './levels.js';
-import { listLocations, servesChannel } from './locations.js';
+import { type LocationCache, servesChannel } from './locations.js';
 import {
   availableOf,
+  COUNTED,
   holdUnits,
   readLevels,
   releaseLapsedHolds,
@@ -20,12 +21,12 @@ import {
   unholdUnits,
 } from './stock-levels.js';
 import { inTransaction } from './transaction.js';
-import type { Reservation, ReservationLine, ReservationStatus, ReserveInput } from './types.js';
+import type { Location, Reservation, ReservationLine, ReservationStatus, ReserveInput } from './types.js';
 import { requirePositiveInteger, requireText } from './validate.js';
 
 type ReservationRow = Schema['reservations'];
 
-// A reserve whose snapshot went stale under contention plans again from a fresh one.
+// Planned attempts after the first, hopeful one: a snapshot gone stale under contention is replaced.
 const RESERVE_ATTEMPTS = 3;
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 
@@ -109,13 +110,8 @@ function validateReserve(input: ReserveInput): void {
   });
 }
 
-/** Allocates from a fresh snapshot; throws InsufficientStockError when the snapshot cannot cover the demand. */
-async function planHolds(store: Store, input: ReserveInput, now: number): Promise<Hold[]> {
-  const variantIds = [...new Set(input.lines.map((line) => line.variantId))];
-  const [locations, levels] = await Promise.all([
-    listLocations(store.db),
-    readLevels(store.db, variantIds, now),
-  ]);
+/** Checks that lines naming a location name one that sells to the channel. */
+function checkPinnedLocations(input: ReserveInput, locations: readonly Location[]): Location[] {
   const serving = locations.filter((location) => servesChannel(location, input.channel));
   for (const line of input.lines) {
     if (line.locationId === undefined || serving.some((location) => location.id === line.locationId))
@@ -128,6 +124,31 @@ async function planHolds(store: Store, input: ReserveInput, now: number): Promis
       active: known.active,
     });
   }
+  return serving;
+}
+
+/**
+ * The allocation a snapshot would give whenever the first serving location can take each
+ * variant's whole demand, which is the common case; the database confirms it or refuses.
+ */
+function hopefulHolds(input: ReserveInput, serving: readonly Location[]): Hold[] | undefined {
+  const unlimited = serving.map((location) => ({
+    locationId: location.id,
+    available: Number.POSITIVE_INFINITY,
+  }));
+  const allocation = allocate(input.lines, new Map(input.lines.map((line) => [line.variantId, unlimited])));
+  return allocation.short.length === 0 ? allocation.holds : undefined;
+}
+
+/** Allocates from a fresh snapshot; throws InsufficientStockError when the snapshot cannot cover the demand. */
+async function plannedHolds(
+  store: Store,
+  input: ReserveInput,
+  serving: readonly Location[],
+  now: number,
+): Promise<Hold[]> {
+  const variantIds = [...new Set(input.lines.map((line) => line.variantId))];
+  const levels = await readLevels(store.db, variantIds, now);
   const candidates = new Map<string, Candidate[]>();
   for (const variantId of variantIds) {
     const rows = levels.filter((level) => level.variantId === variantId);
@@ -188,13 +209,33 @@ async function writeHolds(
   return toReservation(row, holds, now);
 }
 
-/** Holds every line or none. */
-export async function reserve(store: Store, input: ReserveInput, clock: Clock): Promise<Reservation> {
+/**
+ * Holds every line or none. The first attempt writes the obvious allocation without reading
+ * anything, so an uncontended reservation costs its conditional UPDATEs and two INSERTs in one
+ * transaction. When the database refuses a hold, later attempts plan from a fresh snapshot of
+ * the levels (splitting across locations when needed).
+ */
+export async function reserve(
+  store: Store,
+  locations: LocationCache,
+  input: ReserveInput,
+  clock: Clock,
+): Promise<Reservation> {
   validateReserve(input);
+  let serving: Location[];
+  try {
+    serving = checkPinnedLocations(input, await locations.all());
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    // A location created through another server may not be cached yet.
+    locations.invalidate();
+    serving = checkPinnedLocations(input, await locations.all());
+  }
+  const hopeful = hopefulHolds(input, serving);
   let refused: Hold | undefined;
-  for (let attempt = 0; attempt < RESERVE_ATTEMPTS; attempt++) {
+  for (let attempt = hopeful ? 0 : 1; attempt <= RESERVE_ATTEMPTS; attempt++) {
     const now = clock.now();
-    const holds = await planHolds(store, input, now);
+    const holds = attempt === 0 && hopeful ? hopeful : await plannedHolds(store, input, serving, now);
     try {
       return await inTransaction(store, undefined, (trx) => writeHolds(trx, input, holds, now));
     } catch (error) {
@@ -222,7 +263,7 @@ async function uncountLines(trx: Tx, reservationId: string): Promise<Reservation
     .updateTable('reservation_lines')
     .set({ counted: 0 })
     .where('reservation_id', '=', reservationId)
-    .where('counted', '=', 1)
+    .where('counted', '=', COUNTED)
     .returning(['variant_id', 'location_id', 'quantity'])
     .execute();
   return rows
@@ -254,7 +295,7 @@ export async function extend(store: Store, id: string, seconds: number, clock: C
       .updateTable('reservation_lines')
       .set({ expires_at: row.expires_at })
       .where('reservation_id', '=', id)
-      .where('counted', '=', 1)
+      .where('counted', '=', COUNTED)
       .executeTakeFirst();
     // A line already given back (its expiry passed on another server's clock) cannot be revived.
     if (Number(moved.numUpdatedRows) !== lines.length) throw notActive(id, 'expired');
@@ -358,7 +399,7 @@ export async function sweepExpired(
     .selectFrom('reservation_lines')
     .select(['variant_id', 'location_id'])
     .distinct()
-    .where('counted', '=', 1)
+    .where('counted', '=', COUNTED)
     .where('expires_at', '<=', now)
     .orderBy('variant_id')
     .orderBy('location_id')

@@ -23,6 +23,12 @@
 import { sql } from 'kysely';
 import type { Executor } from '../store/index.js';
 
+/**
+ * `counted = 1` written into the SQL rather than bound, so both planners see that the partial
+ * index of counted lines applies.
+ */
+export const COUNTED = sql.lit(1);
+
 export interface LevelRow {
   variantId: string;
   locationId: string;
@@ -52,7 +58,7 @@ export async function readLevels(
         .select(sql<number>`coalesce(sum(l.quantity), 0)`.as('units'))
         .whereRef('l.variant_id', '=', 's.variant_id')
         .whereRef('l.location_id', '=', 's.location_id')
-        .where('l.counted', '=', 1)
+        .where('l.counted', '=', COUNTED)
         .where('l.expires_at', '<=', now)
         .as('lapsed'),
     )
@@ -196,7 +202,7 @@ export async function releaseLapsedHolds(
     .set({ counted: 0 })
     .where('variant_id', '=', variantId)
     .where('location_id', '=', locationId)
-    .where('counted', '=', 1)
+    .where('counted', '=', COUNTED)
     .where('expires_at', '<=', now)
     .returning('quantity')
     .execute();
