@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/support/engines.js';
 import { AisleError, ManualClock } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import type { Store, Tx } from '../store/index.js';
 import { type CatalogChange, createCatalogService, type ProductInput, type VariantInput } from './index.js';
 
 function twd(amount: number) {
@@ -39,12 +39,16 @@ async function expectAisleError(promise: Promise<unknown>, code: string) {
   return error as AisleError;
 }
 
-async function waitForBlockedWriter(store: Store): Promise<void> {
+/** Waits until some session is blocked by the transaction `trx` holds open. */
+async function waitForWriterBlockedBy(trx: Tx, store: Store): Promise<void> {
+  const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+  const holder = rows[0]?.pid;
   for (let attempt = 0; attempt < 500; attempt++) {
-    const { rows } = await sql<{ waiting: number }>`
-      select count(*)::int as waiting from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock'`.execute(store.db);
-    if ((rows[0]?.waiting ?? 0) > 0) return;
+    const blocked = await sql<{ waiting: number }>`
+      select count(*)::int as waiting from pg_stat_activity where ${holder}::int = any(pg_blocking_pids(pid))`.execute(
+      store.db,
+    );
+    if ((blocked.rows[0]?.waiting ?? 0) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error('the second writer never waited for the first');
@@ -307,10 +311,10 @@ describeEachEngine('catalog service', (harness) => {
         const { store, catalog } = await setup();
         let second: Promise<unknown> | undefined;
         const [first] = await catalog.upsertProducts([shoe('race')], {
-          afterEach: async () => {
+          afterEach: async (trx) => {
             // The second writer starts while the first has not committed, then waits on its row.
             second = catalog.upsertProducts([shoe('race')]);
-            await waitForBlockedWriter(store);
+            await waitForWriterBlockedBy(trx, store);
           },
         });
         const [late] = (await second) as Awaited<ReturnType<typeof catalog.upsertProducts>>;
