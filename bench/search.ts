@@ -329,6 +329,23 @@ const generated = generate(targetVariants);
 const queries = queryMix();
 const variantCount = generated.products.reduce((sum, product) => sum + product.variants.length, 0);
 const ours = measure(() => buildOurs(generated), queries);
+if (process.env.BENCH_KINDS) {
+  const index = createSearchIndex();
+  for (const product of generated.products) index.upsert(product);
+  const byKind = new Map<string, number[]>();
+  for (const query of queries) {
+    const kind = `${query.q === '' ? 'browse' : /\p{Script=Han}/u.test(query.q ?? '') ? 'cjk' : 'latin'} f=${query.filters ? Object.keys(query.filters).join('+') : '-'} facets=${query.facets ? 'y' : 'n'}`;
+    const start = process.cpuUsage();
+    index.search(query);
+    const used = process.cpuUsage(start);
+    byKind.set(kind, [...(byKind.get(kind) ?? []), (used.user + used.system) / 1000]);
+  }
+  for (const [kind, times] of [...byKind].sort()) {
+    times.sort((a, b) => a - b);
+    console.log(kind.padEnd(40), times.length, times[Math.floor(times.length / 2)]!.toFixed(2), times.at(-1)!.toFixed(2));
+  }
+  process.exit(0);
+}
 const mini = measure(() => buildMiniSearch(generated), queries);
 const figure = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
 console.log(

@@ -48,6 +48,10 @@ export class CompiledFilters {
   private readonly options: OptionGroup[] = [];
   private readonly attributes: OptionGroup[] = [];
   private nextBit = 1;
+  /** Whether any filter looks at product fields, so unfiltered searches skip the work. */
+  readonly filtersProducts: boolean;
+  /** Whether any filter looks at variant fields. */
+  readonly filtersVariants: boolean;
   private priceBit = 0;
   private stockBit = 0;
 
@@ -83,6 +87,14 @@ export class CompiledFilters {
         });
       }
     }
+    this.filtersProducts =
+      this.brands !== undefined ||
+      this.category !== undefined ||
+      this.productType !== undefined ||
+      this.tags !== undefined ||
+      this.attributes.length > 0 ||
+      this.options.length > 0;
+    this.filtersVariants = this.priceBit !== 0 || this.stockBit !== 0 || this.options.length > 0;
   }
 
   private claim(field: string): number {

@@ -5,19 +5,10 @@
  * visited once.
  */
 import { ValidationError } from '../../core/index.js';
+import type { CandidateBuffer } from './candidate-buffer.js';
 import type { SearchSort } from './types.js';
 
-export interface RankedProduct {
-  readonly productId: string;
-  readonly score: number;
-  readonly inStock: boolean;
-  readonly createdAt: number;
-  readonly priceFrom: number;
-  readonly slot: number;
-  readonly matchedVariantSlots: readonly number[];
-}
-
-interface Position {
+export interface Position {
   /** Ascending sort keys; descending orders store negated numbers. */
   readonly keys: readonly number[];
   readonly productId: string;
@@ -25,25 +16,38 @@ interface Position {
 
 export const SORTS: readonly SearchSort[] = ['relevance', 'price_asc', 'price_desc', 'newest'];
 
-export function positionOf(sort: SearchSort, item: RankedProduct): Position {
+/** Sort key `key` (0-based) of candidate `index`, ascending. */
+function keyOf(sort: SearchSort, buffer: CandidateBuffer, index: number, key: number): number {
   switch (sort) {
     case 'relevance':
-      return { keys: [-item.score, item.inStock ? 0 : 1, -item.createdAt], productId: item.productId };
+      return key === 0
+        ? -buffer.scores[index]!
+        : key === 1
+          ? 1 - buffer.inStock[index]!
+          : -buffer.createdAt[index]!;
     case 'price_asc':
-      return { keys: [item.priceFrom, -item.createdAt], productId: item.productId };
+      return key === 0 ? buffer.prices[index]! : -buffer.createdAt[index]!;
     case 'price_desc':
-      return { keys: [-item.priceFrom, -item.createdAt], productId: item.productId };
+      return key === 0 ? -buffer.prices[index]! : -buffer.createdAt[index]!;
     case 'newest':
-      return { keys: [-item.createdAt], productId: item.productId };
+      return -buffer.createdAt[index]!;
   }
 }
 
-export function comparePositions(a: Position, b: Position): number {
-  for (let index = 0; index < a.keys.length; index += 1) {
-    const difference = a.keys[index]! - (b.keys[index] ?? 0);
-    if (difference !== 0) return difference < 0 ? -1 : 1;
-  }
-  return a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
+const KEY_COUNT: Record<SearchSort, number> = { relevance: 3, price_asc: 2, price_desc: 2, newest: 1 };
+
+export function positionOf(
+  sort: SearchSort,
+  buffer: CandidateBuffer,
+  index: number,
+  productIdOf: (slot: number) => string,
+): Position {
+  const keys = Array.from({ length: KEY_COUNT[sort] }, (_, key) => keyOf(sort, buffer, index, key));
+  return { keys, productId: productIdOf(buffer.slots[index]!) };
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function encodeCursor(sort: SearchSort, position: Position): string {
@@ -70,6 +74,7 @@ export function decodeCursor(cursor: string, sort: SearchSort): Position {
   }
   if (
     !Array.isArray(keys) ||
+    keys.length !== KEY_COUNT[sort] ||
     !keys.every((key) => typeof key === 'number') ||
     typeof productId !== 'string'
   ) {
@@ -79,31 +84,47 @@ export function decodeCursor(cursor: string, sort: SearchSort): Position {
 }
 
 /**
- * The `limit` first items after `after` in order, without sorting everything: a bounded sorted
- * buffer keeps the best items seen so far.
+ * Indexes (into the buffer) of the `limit` first candidates after `after` in order, without
+ * sorting everything: a bounded sorted list keeps the best seen so far.
  */
 export function selectPage(
-  items: readonly RankedProduct[],
+  buffer: CandidateBuffer,
   sort: SearchSort,
   after: Position | undefined,
   limit: number,
-): { page: RankedProduct[]; hasMore: boolean } {
-  const best: { item: RankedProduct; position: Position }[] = [];
+  productIdOf: (slot: number) => string,
+): { page: number[]; hasMore: boolean } {
+  const keyCount = KEY_COUNT[sort];
+  const compare = (a: number, b: number): number => {
+    for (let key = 0; key < keyCount; key += 1) {
+      const difference = keyOf(sort, buffer, a, key) - keyOf(sort, buffer, b, key);
+      if (difference !== 0) return difference < 0 ? -1 : 1;
+    }
+    return compareIds(productIdOf(buffer.slots[a]!), productIdOf(buffer.slots[b]!));
+  };
+  const isAfterCursor = (index: number): boolean => {
+    if (after === undefined) return true;
+    for (let key = 0; key < keyCount; key += 1) {
+      const difference = keyOf(sort, buffer, index, key) - after.keys[key]!;
+      if (difference !== 0) return difference > 0;
+    }
+    return compareIds(productIdOf(buffer.slots[index]!), after.productId) > 0;
+  };
+  const best: number[] = [];
   let remaining = 0;
-  for (const item of items) {
-    const position = positionOf(sort, item);
-    if (after !== undefined && comparePositions(position, after) <= 0) continue;
+  for (let index = 0; index < buffer.count; index += 1) {
+    if (!isAfterCursor(index)) continue;
     remaining += 1;
-    if (best.length === limit && comparePositions(position, best[limit - 1]!.position) >= 0) continue;
+    if (best.length === limit && compare(index, best[limit - 1]!) >= 0) continue;
     let low = 0;
     let high = best.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (comparePositions(best[middle]!.position, position) < 0) low = middle + 1;
+      if (compare(best[middle]!, index) < 0) low = middle + 1;
       else high = middle;
     }
-    best.splice(low, 0, { item, position });
+    best.splice(low, 0, index);
     if (best.length > limit) best.pop();
   }
-  return { page: best.map((entry) => entry.item), hasMore: remaining > limit };
+  return { page: best, hasMore: remaining > limit };
 }

@@ -6,6 +6,7 @@
 import { ValidationError } from '../../core/index.js';
 import { localize, type Product } from '../types.js';
 import { documentTerms } from './analyze-text.js';
+import { CandidateBuffer } from './candidate-buffer.js';
 import { CompiledFilters } from './compiled-filters.js';
 import { createFacetCounter, type FacetCounter } from './facet-counter.js';
 import {
@@ -16,14 +17,7 @@ import {
   totalAvailable,
 } from './indexed-product.js';
 import { type QueryNode, QueryPlanner } from './query-plan.js';
-import {
-  decodeCursor,
-  encodeCursor,
-  positionOf,
-  type RankedProduct,
-  SORTS,
-  selectPage,
-} from './result-order.js';
+import { decodeCursor, encodeCursor, positionOf, SORTS, selectPage } from './result-order.js';
 import { defaultSynonymGroups, type SynonymGroups, SynonymTable } from './synonyms.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { FacetValue, SearchIndex, SearchQuery, SearchResult } from './types.js';
@@ -102,6 +96,8 @@ class MemorySearchIndex implements SearchIndex {
   private readonly availability = new Map<string, Readonly<Record<string, number>>>();
   private variantCount = 0;
   private stamp = 0;
+  private readonly candidates = new CandidateBuffer();
+  private readonly productIdOf = (slot: number) => this.products[slot]!.product.id;
   private readonly isLive = (slot: number, stamp: number) => this.products[slot]?.stamp === stamp;
 
   constructor(private readonly options: SearchIndexOptions) {
@@ -198,20 +194,17 @@ class MemorySearchIndex implements SearchIndex {
       scores = new Map();
     }
 
-    const ranked = this.collect(scores, variantClauses, filters, facets);
-    const { page, hasMore } = selectPage(ranked, sort, after, limit);
+    const candidates = this.collect(scores, variantClauses, filters, facets);
+    const { page, hasMore } = selectPage(candidates, sort, after, limit, this.productIdOf);
     const locale = query.locale ?? this.options.defaultLocale ?? 'en';
-    const hits = page.map((item) => {
-      const product = this.products[item.slot]!.product;
-      const cheapest = item.matchedVariantSlots
-        .map((variantSlot) => this.variants[variantSlot]!.variant)
-        .find((variant) => variant.price.amount === item.priceFrom)!;
+    const hits = page.map((index) => {
+      const product = this.products[candidates.slots[index]!]!.product;
+      const variants = candidates.matchedOf(index).map((variantSlot) => this.variants[variantSlot]!.variant);
+      const cheapest = variants.find((variant) => variant.price.amount === candidates.prices[index])!;
       return {
-        productId: item.productId,
-        score: item.score,
-        matchedVariantIds: item.matchedVariantSlots.map(
-          (variantSlot) => this.variants[variantSlot]!.variant.id,
-        ),
+        productId: product.id,
+        score: candidates.scores[index]!,
+        matchedVariantIds: variants.map((variant) => variant.id),
         priceFrom: cheapest.price,
         title: localize(product.title, locale),
       };
@@ -223,8 +216,11 @@ class MemorySearchIndex implements SearchIndex {
     });
     return {
       hits,
-      total: ranked.length,
-      nextCursor: hasMore && last !== undefined ? encodeCursor(sort, positionOf(sort, last)) : null,
+      total: candidates.count,
+      nextCursor:
+        hasMore && last !== undefined
+          ? encodeCursor(sort, positionOf(sort, candidates, last, this.productIdOf))
+          : null,
       facets: facetValues,
       query: understanding,
     };
@@ -236,46 +232,44 @@ class MemorySearchIndex implements SearchIndex {
     variantClauses: readonly QueryNode[],
     filters: CompiledFilters,
     facets: readonly FacetCounter[],
-  ): RankedProduct[] {
-    const ranked: RankedProduct[] = [];
+  ): CandidateBuffer {
+    const candidates = this.candidates;
+    candidates.reset();
     let facetBits = 0;
     for (const facet of facets) facetBits |= facet.ownBit;
     const optionPositions: number[] = [];
     const textAllowed: boolean[] = [];
 
     const visit = (entry: IndexedProduct, score: number) => {
-      const productMask = filters.productMask(entry, optionPositions);
-      if (productMask !== 0 && ((productMask & (productMask - 1)) !== 0 || (productMask & facetBits) === 0))
+      const productMask = filters.filtersProducts ? filters.productMask(entry, optionPositions) : 0;
+      if (productMask !== 0 && ((productMask & (productMask - 1)) !== 0 || (productMask & facetBits) === 0)) {
         return;
-      const restricted = this.restrictVariants(entry, variantClauses, textAllowed);
+      }
+      const restricted =
+        variantClauses.length > 0 && this.restrictVariants(entry, variantClauses, textAllowed);
       for (const facet of facets) facet.beginProduct(entry);
-      const matched: number[] = [];
+      candidates.begin();
       let priceFrom = Number.POSITIVE_INFINITY;
       let inStock = false;
-      entry.variantSlots.forEach((variantSlot, index) => {
-        if (restricted && !textAllowed[index]) return;
-        const variant = this.variants[variantSlot]!;
-        const mask = productMask | filters.variantMask(variant, optionPositions);
+      const slots = entry.variantSlots;
+      for (let index = 0; index < slots.length; index += 1) {
+        if (restricted && !textAllowed[index]) continue;
+        const variant = this.variants[slots[index]!]!;
+        const mask = filters.filtersVariants
+          ? productMask | filters.variantMask(variant, optionPositions)
+          : productMask;
         if (mask === 0) {
-          matched.push(variantSlot);
-          if (variant.variant.price.amount < priceFrom) priceFrom = variant.variant.price.amount;
-          if ((variant.available ?? 0) > 0) inStock = true;
+          candidates.addMatchedVariant(variant.slot);
+          const price = variant.variant.price.amount;
+          if (price < priceFrom) priceFrom = price;
+          if (variant.available !== undefined && variant.available > 0) inStock = true;
           for (const facet of facets) facet.accept(variant);
         } else if ((mask & (mask - 1)) === 0) {
           for (const facet of facets) if (facet.ownBit === mask) facet.accept(variant);
         }
-      });
+      }
       for (const facet of facets) facet.endProduct(entry);
-      if (matched.length === 0) return;
-      ranked.push({
-        productId: entry.product.id,
-        score,
-        inStock,
-        createdAt: entry.product.createdAt,
-        priceFrom,
-        slot: entry.slot,
-        matchedVariantSlots: matched,
-      });
+      candidates.end(entry.slot, score, priceFrom, entry.product.createdAt, inStock);
     };
 
     if (scores === undefined) {
@@ -283,7 +277,7 @@ class MemorySearchIndex implements SearchIndex {
     } else {
       for (const [slot, score] of scores) visit(this.products[slot]!, score);
     }
-    return ranked;
+    return candidates;
   }
 
   /**
