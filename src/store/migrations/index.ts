@@ -3,10 +3,12 @@ import * as outbox from './0001-outbox.js';
 import * as catalog from './0002-catalog.js';
 import * as inventory from './0003-inventory.js';
 import * as payments from './0004-payments.js';
+import * as customers from './0005-customers.js';
 
 export const migrations = {
   '0001-outbox': outbox,
   '0002-catalog': catalog,
   '0003-inventory': inventory,
   '0004-payments': payments,
+  '0005-customers': customers,
 };

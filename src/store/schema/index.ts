@@ -3,8 +3,14 @@
  * here, next to the migration that creates them.
  */
 import type { CatalogTables } from './catalog.js';
+import type { CustomersTables } from './customers.js';
 import type { InventoryTables } from './inventory.js';
 import type { OutboxTables } from './outbox.js';
 import type { PaymentsTables } from './payments.js';
 
-export interface Schema extends OutboxTables, CatalogTables, InventoryTables, PaymentsTables {}
+export interface Schema
+  extends OutboxTables,
+    CatalogTables,
+    InventoryTables,
+    PaymentsTables,
+    CustomersTables {}
