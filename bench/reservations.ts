@@ -286,7 +286,7 @@ if (pgUrl) results.push(await postgres(pgUrl));
 else console.log('PostgreSQL skipped: set AISLE_BENCH_PG_URL or AISLE_TEST_PG_URL to include it.\n');
 
 console.log(
-  `Reservations, ${CLIENTS} concurrent clients, ${SECONDS} s each, one unit of a random variant from ${VARIANTS}\n`,
+  `Reservations, ${CLIENTS} concurrent clients, ${ROUNDS} alternating rounds of ${SECONDS} s each, one unit of a random variant from ${VARIANTS}\n`,
 );
 console.log('| engine | raw conditional UPDATE /s | reserve() /s | reserve ÷ raw | oversold units |');
 console.log('|---|---:|---:|---:|---:|');
