@@ -4,6 +4,8 @@ import * as catalog from './0002-catalog.js';
 import * as inventory from './0003-inventory.js';
 import * as payments from './0004-payments.js';
 import * as customers from './0005-customers.js';
+import * as orders from './0006-orders.js';
+import * as carts from './0007-carts.js';
 
 export const migrations = {
   '0001-outbox': outbox,
@@ -11,4 +13,6 @@ export const migrations = {
   '0003-inventory': inventory,
   '0004-payments': payments,
   '0005-customers': customers,
+  '0006-orders': orders,
+  '0007-carts': carts,
 };

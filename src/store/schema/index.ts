@@ -2,9 +2,11 @@
  * The one schema, as Kysely sees it. Each module's tables are declared in a file of their own
  * here, next to the migration that creates them.
  */
+import type { CartTables } from './carts.js';
 import type { CatalogTables } from './catalog.js';
 import type { CustomersTables } from './customers.js';
 import type { InventoryTables } from './inventory.js';
+import type { OrdersTables } from './orders.js';
 import type { OutboxTables } from './outbox.js';
 import type { PaymentsTables } from './payments.js';
 
@@ -13,4 +15,5 @@ export interface Schema
     CatalogTables,
     InventoryTables,
     PaymentsTables,
-    CustomersTables {}
+    CustomersTables,
+    CartTables {}
