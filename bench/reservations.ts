@@ -14,11 +14,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { newId, systemClock } from '../src/core/index.js';
-import {
-  createInventoryService,
-  InsufficientStockError,
-  type InventoryService,
-} from '../src/inventory/index.js';
+import { createInventoryService, InsufficientStockError } from '../src/inventory/index.js';
 import { openStore, type Store } from '../src/store/index.js';
 
 const CLIENTS = 32;
