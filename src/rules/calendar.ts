@@ -30,7 +30,17 @@ export interface LocalTime {
 
 const DAY = 86_400_000;
 
+let last: { instant: number; timeZone: string; local: LocalTime } | undefined;
+
+/** Quotes ask for the same instant many times; formatting it is the slow part, so the last answer is kept. */
 export function localTime(instant: number, timeZone: string): LocalTime {
+  if (last !== undefined && last.instant === instant && last.timeZone === timeZone) return last.local;
+  const local = computeLocalTime(instant, timeZone);
+  last = { instant, timeZone, local };
+  return local;
+}
+
+function computeLocalTime(instant: number, timeZone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const part of formatter(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   const day = Math.floor(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / DAY);

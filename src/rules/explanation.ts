@@ -43,8 +43,22 @@ interface Words {
   readonly details: Readonly<Record<string, unknown>>;
 }
 
+const formatted = new Map<string, string>();
+
+/**
+ * core's `formatMoney` builds an Intl.NumberFormat per call (~0.1 ms), and a quote explains
+ * many thresholds, so formatted amounts are remembered (a bounded set: thresholds and caps).
+ */
 function money(amount: unknown, currency: string, locale: string): string {
-  return typeof amount === 'number' ? formatMoney({ amount, currency }, locale) : String(amount);
+  if (typeof amount !== 'number') return String(amount);
+  const key = `${locale}|${currency}|${amount}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatMoney({ amount, currency }, locale);
+    if (formatted.size >= 10_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 function day(instant: unknown): string {
