@@ -59,7 +59,12 @@ function randomAction(): PromotionDocument['actions'][number] {
     case 2:
       return { type: 'item_percent', percent: between(5, 40), items };
     case 3:
-      return { type: 'item_fixed', amount: between(1, 20) * 1000, per: pick(['unit', 'spread'] as const), items };
+      return {
+        type: 'item_fixed',
+        amount: between(1, 20) * 1000,
+        per: pick(['unit', 'spread'] as const),
+        items,
+      };
     case 4:
       return { type: 'buy_x_get_y', buy: between(1, 3), get: 1, items };
     case 5:
@@ -113,8 +118,22 @@ const policies = {
   shipping: {
     timeZone: 'Asia/Taipei',
     options: [
-      { id: 'home', name: { en: 'Home', 'zh-TW': '宅配' }, regions: [{ country: 'TW' }], fee: 10000, freeOver: 99000, businessDays: { min: 1, max: 2 } },
-      { id: 'pickup', name: { en: 'Pickup', 'zh-TW': '超商' }, regions: [{ country: 'TW' }], fee: 6000, maxWeightGrams: 5000, businessDays: { min: 2, max: 4 } },
+      {
+        id: 'home',
+        name: { en: 'Home', 'zh-TW': '宅配' },
+        regions: [{ country: 'TW' }],
+        fee: 10000,
+        freeOver: 99000,
+        businessDays: { min: 1, max: 2 },
+      },
+      {
+        id: 'pickup',
+        name: { en: 'Pickup', 'zh-TW': '超商' },
+        regions: [{ country: 'TW' }],
+        fee: 6000,
+        maxWeightGrams: 5000,
+        businessDays: { min: 2, max: 4 },
+      },
     ],
   },
   tax: [{ id: 'tw', name: { en: 'VAT', 'zh-TW': '營業稅' }, country: 'TW', rate: 5, inclusive: true }],
@@ -222,7 +241,8 @@ const engineFacts = {
 
 const typedPassing = compiled.filter((c) => c.test(facts)).length;
 const enginePassing = (await engine.run(engineFacts)).events.length;
-if (typedPassing !== enginePassing) throw new Error(`evaluators disagree: ${typedPassing} vs ${enginePassing}`);
+if (typedPassing !== enginePassing)
+  throw new Error(`evaluators disagree: ${typedPassing} vs ${enginePassing}`);
 
 const sample = priceCart(context, full);
 const baseline = await measure(quote(empty));

@@ -117,7 +117,12 @@ export interface Running {
 }
 
 export function startRunning(cart: PreparedCart): Running {
-  return { cart, lines: cart.lines.map((w) => ({ ...w, remaining: w.subtotal })), capLeft: cart.cap, outcomes: [] };
+  return {
+    cart,
+    lines: cart.lines.map((w) => ({ ...w, remaining: w.subtotal })),
+    capLeft: cart.cap,
+    outcomes: [],
+  };
 }
 
 /** Merchandise granted by an outcome (shipping is settled in `finish`). */
@@ -140,7 +145,8 @@ export function applyPromotion(running: Running, promotion: Promotion): Promotio
     hasShippingAction: promotion.actions.some((a) => a.type === 'shipping'),
   };
   const budget = promotion.limits.budget;
-  let budgetLeft = budget === undefined ? Number.POSITIVE_INFINITY : budget - usageOf(promotion, cart.context.usage).spent;
+  let budgetLeft =
+    budget === undefined ? Number.POSITIVE_INFINITY : budget - usageOf(promotion, cart.context.usage).spent;
   for (const action of promotion.actions) {
     const ask = askFor(action, lines);
     if (ask.kind === 'shipping') continue;

@@ -359,3 +359,71 @@ describe('priceCart price guards', () => {
     expect(result.rejected[0]?.code).toBe('floor_price');
   });
 });
+
+describe('priceCart shipping, tax and time', () => {
+  const policies = {
+    shipping: {
+      options: [
+        {
+          id: 'home',
+          name: { en: 'Home', 'zh-TW': '宅配' },
+          regions: [{ country: 'TW' }],
+          fee: 10000,
+          businessDays: { min: 1, max: 2 },
+        },
+        {
+          id: 'pickup',
+          name: { en: 'Pickup', 'zh-TW': '超商' },
+          regions: [{ country: 'TW' }],
+          fee: 6000,
+          businessDays: { min: 2, max: 3 },
+        },
+      ],
+    },
+    tax: [
+      { id: 'us', name: { en: 'Sales tax', 'zh-TW': '銷售稅' }, country: 'US', rate: 8.5, inclusive: false },
+    ],
+  };
+  const offer = promotion('ship', { actions: [{ type: 'shipping', amount: 3000, options: ['home'] }] });
+  const price = (context: Partial<PricingContext>, promotions = [offer], zone = 'UTC') =>
+    priceCart(
+      {
+        currency: 'TWD',
+        now: NOW,
+        lines: [cartLine('a', 50000)],
+        destination: { country: 'TW' },
+        ...context,
+      },
+      ruleSet(promotions, { policies, timeZone: zone }),
+    );
+
+  it('discounts the chosen option and explains an offer for another option', () => {
+    const home = price({ shippingOptionId: 'home' });
+    expect(home.shipping).toMatchObject({ fee: 10000, discount: 3000, total: 7000 });
+    expect(home.grandTotal).toBe(57000);
+    const pickup = price({ shippingOptionId: 'pickup' });
+    expect(pickup.shipping).toMatchObject({ fee: 6000, discount: 0 });
+    expect(rejection(pickup, 'ship')?.code).toBe('no_shipping_to_discount');
+  });
+
+  it('falls back to the cheapest option when the requested one is not offered', () => {
+    const result = price({ shippingOptionId: 'drone' }, []);
+    expect(result.shipping).toMatchObject({
+      requestedOptionUnavailable: true,
+      option: expect.objectContaining({ id: 'pickup' }),
+    });
+  });
+
+  it('adds exclusive tax to the grand total', () => {
+    const result = price({ destination: { country: 'US' } }, []);
+    expect(result.tax).toMatchObject({ inclusive: false, amount: 4250 });
+    expect(result.grandTotal).toBe(54250);
+  });
+
+  it('reads the hour in the rule set time zone', () => {
+    const happyHour = promotion('happy', { conditions: { field: 'time.hour', op: 'gte', value: 12 } });
+    // NOW is 04:00 UTC, 12:00 in Taipei.
+    expect(price({}, [happyHour], 'Asia/Taipei').applied.map((a) => a.promotionId)).toEqual(['happy']);
+    expect(rejection(price({}, [happyHour], 'UTC'), 'happy')?.code).toBe('outside_time_window');
+  });
+});

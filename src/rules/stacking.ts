@@ -58,7 +58,12 @@ function names(selection: readonly Promotion[]): string {
 }
 
 /** Each promotion on its own; those that grant nothing alone are rejected with the reason. */
-function alone(cart: PreparedCart, promotions: readonly Promotion[], baseline: number, rejected: Rejection[]): Candidate[] {
+function alone(
+  cart: PreparedCart,
+  promotions: readonly Promotion[],
+  baseline: number,
+  rejected: Rejection[],
+): Candidate[] {
   const candidates: Candidate[] = [];
   for (const promotion of promotions) {
     const evaluation = evaluate(cart, [promotion]);
@@ -94,7 +99,13 @@ export function decide(
   if (mode === 'best_single') {
     const [winner, ...losers] = alone(cart, promotions, baseline, rejected);
     if (!winner) return { evaluation: evaluate(cart, []), rejected };
-    rejected.push(...losing(losers.map((c) => c.promotion), [winner.promotion], 'better_promotion_applied'));
+    rejected.push(
+      ...losing(
+        losers.map((c) => c.promotion),
+        [winner.promotion],
+        'better_promotion_applied',
+      ),
+    );
     return { evaluation: winner.evaluation, rejected };
   }
   const running = startRunning(cart);
@@ -103,7 +114,11 @@ export function decide(
     if (promotion.exclusive) continue;
     const conflict = accepted.find((other) => !combinable(promotion, other));
     if (conflict) {
-      rejected.push({ promotion, code: 'not_combinable', details: { conflictsWith: conflict.name, conflictsWithId: conflict.id } });
+      rejected.push({
+        promotion,
+        code: 'not_combinable',
+        details: { conflictsWith: conflict.name, conflictsWithId: conflict.id },
+      });
       continue;
     }
     const outcome = applyPromotion(running, promotion);
@@ -134,6 +149,12 @@ export function decide(
     rejected.push(...losing(losers, [best.promotion], 'exclusive_applied'));
     return { evaluation: best.evaluation, rejected };
   }
-  rejected.push(...losing(exclusives.map((c) => c.promotion), accepted, 'better_promotion_applied'));
+  rejected.push(
+    ...losing(
+      exclusives.map((c) => c.promotion),
+      accepted,
+      'better_promotion_applied',
+    ),
+  );
   return { evaluation: combination, rejected };
 }
