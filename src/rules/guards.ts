@@ -25,7 +25,7 @@ function marginFor(line: CartLineFacts, options: GuardOptions): number {
 }
 
 /** The lowest price one unit of the line may sell for. */
-export function unitFloor(line: CartLineFacts, options: GuardOptions): number {
+function unitFloor(line: CartLineFacts, options: GuardOptions): number {
   const explicit = line.floorPrice ?? 0;
   if (line.cost === undefined || line.cost === null) return explicit;
   const fromCost = addPercentRoundingUp(line.cost, toBasisPoints(marginFor(line, options)));

@@ -35,7 +35,7 @@ export {
   priceCart,
   type RejectedPromotion,
 } from './price-cart.js';
-export type { Promotion, PromotionDocument } from './promotion-schema.js';
+export { type Promotion, type PromotionDocument, promotionSchema } from './promotion-schema.js';
 export {
   evaluateReturnPolicy,
   type LineReturnDecision,

@@ -170,13 +170,16 @@ describe('priceCart properties', () => {
     );
   });
 
-  it('never stacks an exclusive promotion', () => {
+  it('never stacks an exclusive promotion and accounts for every promotion once', () => {
     fc.assert(
       fc.property(scenario, ({ lines, promotions, options }) => {
         const result = run(lines, promotions, options);
         const exclusive = new Set(promotions.filter((p) => p.exclusive).map((p) => p.id));
         if (result.applied.some((a) => exclusive.has(a.promotionId))) expect(result.applied).toHaveLength(1);
         if (options.mode === 'best_single') expect(result.applied.length).toBeLessThanOrEqual(1);
+        const mentioned = [...result.applied, ...result.rejected].map((r) => r.promotionId);
+        expect(new Set(mentioned).size).toBe(mentioned.length);
+        expect(mentioned).toHaveLength(promotions.length);
       }),
       { numRuns: 300 },
     );

@@ -41,7 +41,7 @@ function allows(promotion: Promotion, other: Promotion): boolean {
   return list.includes(other.id) || (other.stackGroup !== undefined && list.includes(other.stackGroup));
 }
 
-export function combinable(a: Promotion, b: Promotion): boolean {
+function combinable(a: Promotion, b: Promotion): boolean {
   if (a.stackGroup !== undefined && a.stackGroup === b.stackGroup) return false;
   return allows(a, b) && allows(b, a);
 }
