@@ -80,12 +80,19 @@ export function toDecimal(value: Money): string {
   return `${negative ? '-' : ''}${whole}${fraction}`;
 }
 
+// Building an Intl.NumberFormat costs far more than using one; replies format many amounts.
+const formatters = new Map<string, Intl.NumberFormat>();
+
 /** Human text for a shopper ("NT$1,299.00", "$15.00"). */
 export function formatMoney(value: Money, locale = 'en'): string {
   const exponent = currencyExponent(value.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency }).format(
-    value.amount / 10 ** exponent,
-  );
+  const key = `${locale}|${value.currency}`;
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(value.amount / 10 ** exponent);
 }
 
 function sameCurrency(a: Money, b: Money): void {
