@@ -2,6 +2,7 @@
  * Search benchmark: our index against MiniSearch over the same generated catalog and the same
  * query mix. Usage: `npx tsx bench/search.ts [variants=100000]`. Prints a markdown table.
  */
+import { cpus, loadavg } from 'node:os';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { createSearchIndex, type SearchFilters, type SearchQuery } from '../src/catalog/search/index.js';
 import type { Product, Variant } from '../src/catalog/types.js';
@@ -220,6 +221,18 @@ interface Measured {
   readonly p99: number;
   readonly perSecond: number;
   readonly meanHits: number;
+  /** Wall-clock p50 per kind of query. */
+  readonly p50ByKind: Map<string, number>;
+}
+
+function kindOf(query: SearchQuery): string {
+  const text =
+    query.q === '' ? 'browse' : /\p{Script=Han}/u.test(query.q ?? '') ? 'Chinese text' : 'Latin text';
+  return `${text}${query.filters ? ' + filters' : ''}${query.facets ? ' + facets' : ''}`;
+}
+
+function percentile(sorted: readonly number[], fraction: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * fraction))]!;
 }
 
 function measure(build: () => (query: SearchQuery) => number, queries: readonly SearchQuery[]): Measured {
@@ -228,21 +241,37 @@ function measure(build: () => (query: SearchQuery) => number, queries: readonly 
   const buildMs = performance.now() - started;
   for (const query of queries.slice(0, 50)) run(query);
   const times: number[] = [];
+  const byKind = new Map<string, number[]>();
   let hits = 0;
   const loopStart = performance.now();
   for (const query of queries) {
     const begin = performance.now();
     hits += run(query);
-    times.push(performance.now() - begin);
+    const elapsed = performance.now() - begin;
+    times.push(elapsed);
+    byKind.set(kindOf(query), [...(byKind.get(kindOf(query)) ?? []), elapsed]);
   }
   const loopMs = performance.now() - loopStart;
   times.sort((a, b) => a - b);
+  const p50ByKind = new Map(
+    [...byKind].map(
+      ([kind, kindTimes]) =>
+        [
+          kind,
+          percentile(
+            kindTimes.sort((a, b) => a - b),
+            0.5,
+          ),
+        ] as const,
+    ),
+  );
   return {
     buildMs,
-    p50: times[Math.floor(times.length * 0.5)]!,
-    p99: times[Math.floor(times.length * 0.99)]!,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
     perSecond: (queries.length * 1000) / loopMs,
     meanHits: hits / queries.length,
+    p50ByKind,
   };
 }
 
@@ -329,23 +358,6 @@ const generated = generate(targetVariants);
 const queries = queryMix();
 const variantCount = generated.products.reduce((sum, product) => sum + product.variants.length, 0);
 const ours = measure(() => buildOurs(generated), queries);
-if (process.env.BENCH_KINDS) {
-  const index = createSearchIndex();
-  for (const product of generated.products) index.upsert(product);
-  const byKind = new Map<string, number[]>();
-  for (const query of queries) {
-    const kind = `${query.q === '' ? 'browse' : /\p{Script=Han}/u.test(query.q ?? '') ? 'cjk' : 'latin'} f=${query.filters ? Object.keys(query.filters).join('+') : '-'} facets=${query.facets ? 'y' : 'n'}`;
-    const start = process.cpuUsage();
-    index.search(query);
-    const used = process.cpuUsage(start);
-    byKind.set(kind, [...(byKind.get(kind) ?? []), (used.user + used.system) / 1000]);
-  }
-  for (const [kind, times] of [...byKind].sort()) {
-    times.sort((a, b) => a - b);
-    console.log(kind.padEnd(40), times.length, times[Math.floor(times.length / 2)]!.toFixed(2), times.at(-1)!.toFixed(2));
-  }
-  process.exit(0);
-}
 const mini = measure(() => buildMiniSearch(generated), queries);
 const figure = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(2));
 console.log(
@@ -363,4 +375,17 @@ for (const [name, result] of [
 }
 console.log(
   `| ours / MiniSearch | ${figure(ours.buildMs / mini.buildMs)} | ${figure(ours.p50 / mini.p50)} | ${figure(ours.p99 / mini.p99)} | ${figure(ours.perSecond / mini.perSecond)} | |`,
+);
+console.log('\n| query kind | queries | Aisle p50 ms | MiniSearch p50 ms |');
+console.log('|---|---:|---:|---:|');
+for (const kind of [...ours.p50ByKind.keys()].sort()) {
+  const count = queries.filter((query) => kindOf(query) === kind).length;
+  console.log(
+    `| ${kind} | ${count} | ${figure(ours.p50ByKind.get(kind)!)} | ${figure(mini.p50ByKind.get(kind)!)} |`,
+  );
+}
+console.log(
+  `\nload average while running: ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')} on ${cpus().length} cores`,
 );

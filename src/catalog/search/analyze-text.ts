@@ -106,8 +106,12 @@ export function isCjk(text: string): boolean {
   return CJK_CHARACTER.test(text);
 }
 
+function isLetters(text: string): boolean {
+  return /^\p{L}+$/u.test(text);
+}
+
 function latinKey(text: string): string {
-  return /^\p{L}+$/u.test(text) ? stemEnglish(text) : text;
+  return isLetters(text) ? stemEnglish(text) : text;
 }
 
 function alphanumericWord(chunk: string): Word {
@@ -204,7 +208,8 @@ export function documentTerms(text: string, joinNeighbours: boolean): string[] {
     if (word.kind === 'cjk') return;
     terms.push(word.key, ...word.parts, ...word.variants);
     const next = words[index + 1];
-    if (joinNeighbours && word.kind === 'latin' && next?.kind === 'latin') {
+    // Only letter words join: a model number glued to a noun ("jacketa123") helps no shopper.
+    if (joinNeighbours && isLetters(word.key) && next !== undefined && isLetters(next.key)) {
       terms.push(latinKey(word.key + next.key));
     }
   });

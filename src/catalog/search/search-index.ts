@@ -18,6 +18,7 @@ import {
 } from './indexed-product.js';
 import { type QueryNode, QueryPlanner } from './query-plan.js';
 import { decodeCursor, encodeCursor, positionOf, SORTS, selectPage } from './result-order.js';
+import { type ScoredProducts, ScoreScratch } from './score-scratch.js';
 import { defaultSynonymGroups, type SynonymGroups, SynonymTable } from './synonyms.js';
 import { TermDictionary } from './term-dictionary.js';
 import type { FacetValue, SearchIndex, SearchQuery, SearchResult } from './types.js';
@@ -97,6 +98,7 @@ class MemorySearchIndex implements SearchIndex {
   private variantCount = 0;
   private stamp = 0;
   private readonly candidates = new CandidateBuffer();
+  private readonly scratch = new ScoreScratch();
   private readonly productIdOf = (slot: number) => this.products[slot]!.product.id;
   private readonly isLive = (slot: number, stamp: number) => this.products[slot]?.stamp === stamp;
 
@@ -185,13 +187,13 @@ class MemorySearchIndex implements SearchIndex {
       ...(plan.ignored.length > 0 ? { ignored: plan.ignored } : {}),
     };
 
-    let scores: Map<number, number> | undefined;
+    let scores: ScoredProducts | undefined;
     let variantClauses: QueryNode[] = [];
     if (plan.clauses.length > 0) {
       scores = this.evaluate({ kind: 'all', children: plan.clauses });
       variantClauses = plan.clauses.filter((clause) => this.namesVariants(clause));
     } else if (plan.ignored.length > 0) {
-      scores = new Map();
+      scores = { slots: [], scores: [] };
     }
 
     const candidates = this.collect(scores, variantClauses, filters, facets);
@@ -228,7 +230,7 @@ class MemorySearchIndex implements SearchIndex {
 
   /** Matches every candidate's variants against the filters, feeding the facet counters on the way. */
   private collect(
-    scores: Map<number, number> | undefined,
+    scores: ScoredProducts | undefined,
     variantClauses: readonly QueryNode[],
     filters: CompiledFilters,
     facets: readonly FacetCounter[],
@@ -275,7 +277,9 @@ class MemorySearchIndex implements SearchIndex {
     if (scores === undefined) {
       for (const entry of this.products) if (entry !== undefined) visit(entry, 0);
     } else {
-      for (const [slot, score] of scores) visit(this.products[slot]!, score);
+      for (let index = 0; index < scores.slots.length; index += 1) {
+        visit(this.products[scores.slots[index]!]!, scores.scores[index]!);
+      }
     }
     return candidates;
   }
@@ -314,49 +318,27 @@ class MemorySearchIndex implements SearchIndex {
     return node.children.some((child) => this.namesVariants(child));
   }
 
-  /** Product slot → score: field weight × inverse document frequency × how the term was reached. */
-  private evaluate(node: QueryNode): Map<number, number> {
+  /** Products and scores: field weight × inverse document frequency × how the term was reached. */
+  private evaluate(node: QueryNode): ScoredProducts {
+    const size = this.products.length;
     if (node.kind === 'terms') {
-      const scores = new Map<number, number>();
       const productCount = this.productSlots.size;
-      for (const { termId, boost } of node.terms) {
+      const lists = node.terms.map(({ termId, boost }) => {
         const { slots, weights, stamps, live } = this.dictionary.postings[termId]!;
         const weight = Math.log(1 + productCount / Math.max(1, live)) * boost;
+        const found: ScoredProducts = { slots: [], scores: [] };
         for (let index = 0; index < slots.length; index += 1) {
           const slot = slots[index]!;
           if (this.products[slot]?.stamp !== stamps[index]) continue;
-          const score = weights[index]! * weight;
-          if (score > (scores.get(slot) ?? 0)) scores.set(slot, score);
+          found.slots.push(slot);
+          found.scores.push(weights[index]! * weight);
         }
-      }
-      return scores;
+        return found;
+      });
+      return lists.length === 1 ? lists[0]! : this.scratch.union(lists, size);
     }
     const parts = node.children.map((child) => this.evaluate(child));
-    if (node.kind === 'any') {
-      const union = new Map<number, number>();
-      for (const part of parts) {
-        for (const [slot, score] of part) if (score > (union.get(slot) ?? 0)) union.set(slot, score);
-      }
-      return union;
-    }
-    parts.sort((a, b) => a.size - b.size);
-    const [smallest, ...others] = parts;
-    const intersection = new Map<number, number>();
-    if (smallest === undefined) return intersection;
-    for (const [slot, score] of smallest) {
-      let total = score;
-      let everywhere = true;
-      for (const other of others) {
-        const found = other.get(slot);
-        if (found === undefined) {
-          everywhere = false;
-          break;
-        }
-        total += found;
-      }
-      if (everywhere) intersection.set(slot, total);
-    }
-    return intersection;
+    return node.kind === 'any' ? this.scratch.union(parts, size) : this.scratch.intersection(parts, size);
   }
 }
 
