@@ -16,4 +16,5 @@ export interface Schema
     InventoryTables,
     PaymentsTables,
     CustomersTables,
-    CartTables {}
+    CartTables,
+    OrdersTables {}
