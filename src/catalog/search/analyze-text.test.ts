@@ -9,13 +9,13 @@ describe('analyzeWords', () => {
   });
 
   it('folds plurals but keeps words that only look plural', () => {
-    expect(keys('jackets boxes berries shoes glass canvas')).toEqual([
+    expect(keys('jackets boxes berries shoes glass cactus')).toEqual([
       'jacket',
       'box',
       'berry',
       'shoe',
       'glass',
-      'canvas',
+      'cactus',
     ]);
   });
 
