@@ -319,6 +319,7 @@ export async function readCustomers(
       .selectFrom('customer_payment_methods')
       .selectAll()
       .where('customer_id', 'in', ids)
+      .orderBy('is_default', 'desc')
       .orderBy('created_at')
       .orderBy('id')
       .execute(),
