@@ -6,6 +6,7 @@ import * as payments from './0004-payments.js';
 import * as customers from './0005-customers.js';
 import * as orders from './0006-orders.js';
 import * as carts from './0007-carts.js';
+import * as promotions from './0008-promotions.js';
 
 export const migrations = {
   '0001-outbox': outbox,
@@ -15,4 +16,5 @@ export const migrations = {
   '0005-customers': customers,
   '0006-orders': orders,
   '0007-carts': carts,
+  '0008-promotions': promotions,
 };

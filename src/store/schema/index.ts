@@ -9,6 +9,7 @@ import type { InventoryTables } from './inventory.js';
 import type { OrdersTables } from './orders.js';
 import type { OutboxTables } from './outbox.js';
 import type { PaymentsTables } from './payments.js';
+import type { PromotionsTables } from './promotions.js';
 
 export interface Schema
   extends OutboxTables,
@@ -17,4 +18,5 @@ export interface Schema
     PaymentsTables,
     CustomersTables,
     CartTables,
-    OrdersTables {}
+    OrdersTables,
+    PromotionsTables {}
