@@ -3,7 +3,7 @@ import { describeEachEngine } from '../../test/support/engines.js';
 import { ManualClock } from '../core/index.js';
 import { createGiftCards, createStoreCredit } from '../payments/index.js';
 import type { Store } from '../store/index.js';
-import { type CustomerService, createCustomerService, type CustomerOrdersPort } from './index.js';
+import { type CustomerOrdersPort, type CustomerService, createCustomerService } from './index.js';
 
 const home = {
   name: 'Mei Lin',
@@ -26,7 +26,10 @@ describeEachEngine('customers', (harness) => {
     customers = createCustomerService({
       store,
       clock,
-      payments: { giftCards: createGiftCards({ store, clock }), storeCredit: createStoreCredit({ store, clock }) },
+      payments: {
+        giftCards: createGiftCards({ store, clock }),
+        storeCredit: createStoreCredit({ store, clock }),
+      },
     });
   });
 
@@ -77,13 +80,28 @@ describeEachEngine('customers', (harness) => {
   });
 
   it('updates fields, clears them with null and leaves the rest', async () => {
-    const created = await customers.create({ name: 'Mei Lin', email: 'mei@example.com', phone: '+886 2 1234', tier: 'member' });
+    const created = await customers.create({
+      name: 'Mei Lin',
+      email: 'mei@example.com',
+      phone: '+886 2 1234',
+      tier: 'member',
+    });
     clock.advance(1000);
     const updated = await customers.update(created.id, { tier: 'vip', phone: null, tags: ['wholesale'] });
-    expect(updated).toMatchObject({ name: 'Mei Lin', email: 'mei@example.com', phone: null, tier: 'vip', tags: ['wholesale'] });
+    expect(updated).toMatchObject({
+      name: 'Mei Lin',
+      email: 'mei@example.com',
+      phone: null,
+      tier: 'vip',
+      tags: ['wholesale'],
+    });
     expect(updated.updatedAt).toBe(created.updatedAt + 1000);
-    await expect(customers.update('cus_missing', { tier: 'vip' })).rejects.toMatchObject({ code: 'customer_not_found' });
-    await expect(customers.update(created.id, { email: 'not an email' })).rejects.toMatchObject({ status: 400 });
+    await expect(customers.update('cus_missing', { tier: 'vip' })).rejects.toMatchObject({
+      code: 'customer_not_found',
+    });
+    await expect(customers.update(created.id, { email: 'not an email' })).rejects.toMatchObject({
+      status: 400,
+    });
   });
 
   it('moves the default address to a new one that asks for it', async () => {
@@ -102,11 +120,17 @@ describeEachEngine('customers', (harness) => {
   });
 
   it('finds a shopper by name and postal code ignoring case and spacing, and never guesses', async () => {
-    const mei = await customers.create({ name: 'Mei  Lin', addresses: [{ ...home, postalCode: 'SW1A 1AA', country: 'GB' }] });
+    const mei = await customers.create({
+      name: 'Mei  Lin',
+      addresses: [{ ...home, postalCode: 'SW1A 1AA', country: 'GB' }],
+    });
     expect((await customers.findByNameAndPostalCode(' mei lin ', 'sw1a1aa'))?.id).toBe(mei.id);
     expect(await customers.findByNameAndPostalCode('Mei Lin', 'SW1A 2AA')).toBeNull();
     expect(await customers.findByNameAndPostalCode('Mei Lim', 'SW1A 1AA')).toBeNull();
-    await customers.create({ name: 'MEI LIN', addresses: [{ ...home, postalCode: 'SW1A-1AA', country: 'GB' }] });
+    await customers.create({
+      name: 'MEI LIN',
+      addresses: [{ ...home, postalCode: 'SW1A-1AA', country: 'GB' }],
+    });
     expect(await customers.findByNameAndPostalCode('Mei Lin', 'SW1A 1AA')).toBeNull();
   });
 
@@ -133,16 +157,28 @@ describeEachEngine('customers', (harness) => {
       ['pm_card_visa', false],
     ]);
     for (const token of ['4242424242424242', '4242 4242 4242 4242', 'pm_4242-4242-4242-4242']) {
-      const refusal = customers.savePaymentMethod(created.id, { token, kind: 'card', brand: 'visa', last4: '4242' });
+      const refusal = customers.savePaymentMethod(created.id, {
+        token,
+        kind: 'card',
+        brand: 'visa',
+        last4: '4242',
+      });
       await expect(refusal).rejects.toMatchObject({ code: 'raw_card_number_rejected' });
       await expect(refusal).rejects.not.toThrow(/4242 ?-?4242/);
     }
     const other = await customers.create({ name: 'Someone else' });
     await expect(
-      customers.savePaymentMethod(other.id, { token: 'pm_card_visa', kind: 'card', brand: 'visa', last4: '4242' }),
+      customers.savePaymentMethod(other.id, {
+        token: 'pm_card_visa',
+        kind: 'card',
+        brand: 'visa',
+        last4: '4242',
+      }),
     ).rejects.toMatchObject({ code: 'payment_method_taken' });
     await customers.removePaymentMethod(created.id, paypal.id);
-    expect((await customers.get(created.id)).paymentMethods).toMatchObject([{ token: 'pm_card_visa', isDefault: true }]);
+    expect((await customers.get(created.id)).paymentMethods).toMatchObject([
+      { token: 'pm_card_visa', isDefault: true },
+    ]);
   });
 
   it('keeps gift cards issued for a customer with their balances from payments', async () => {
@@ -163,7 +199,10 @@ describeEachEngine('customers', (harness) => {
       tier: 'vip',
       segment: 'tea-lovers',
       tags: ['tea'],
-      addresses: [{ ...home, country: 'JP' }, { ...home, defaultShipping: true }],
+      addresses: [
+        { ...home, country: 'JP' },
+        { ...home, defaultShipping: true },
+      ],
     });
     expect(await customers.customerFacts(created.id)).toEqual({
       id: created.id,
@@ -180,16 +219,23 @@ describeEachEngine('customers', (harness) => {
     const created = await customers.create({ name: 'Mei Lin' });
     const orders: CustomerOrdersPort = {
       listByCustomer: async (customerId) =>
-        customerId === created.id ? [{ id: 'ord_1', status: 'cancelled' }, { id: 'ord_2', status: 'delivered' }] : [],
+        customerId === created.id
+          ? [
+              { id: 'ord_1', status: 'cancelled' },
+              { id: 'ord_2', status: 'delivered' },
+            ]
+          : [],
     };
     const withOrders = createCustomerService({
       store,
       clock,
-      payments: { giftCards: createGiftCards({ store, clock }), storeCredit: createStoreCredit({ store, clock }) },
+      payments: {
+        giftCards: createGiftCards({ store, clock }),
+        storeCredit: createStoreCredit({ store, clock }),
+      },
       orders,
     });
     expect(await withOrders.orderHistory(created.id)).toHaveLength(2);
     expect(await withOrders.customerFacts(created.id)).toMatchObject({ firstOrder: false, orderCount: 1 });
   });
 });
-
