@@ -216,7 +216,10 @@ export function createPromotionService(options: PromotionServiceOptions): Promot
     ).then((version) => get(id, version));
   }
 
-  async function replacePolicies(document: unknown, updateOptions: UpdateOptions = {}): Promise<StoredPolicies> {
+  async function replacePolicies(
+    document: unknown,
+    updateOptions: UpdateOptions = {},
+  ): Promise<StoredPolicies> {
     const policies = validatePolicies(document);
     return written(
       store.transaction(async (trx) => {
