@@ -41,13 +41,14 @@ describe('analyzeWords', () => {
 
 describe('documentTerms', () => {
   it('adds bigrams and characters of Chinese text', () => {
-    const terms = documentTerms('登山健行鞋', false);
+    const terms = documentTerms('登山健行鞋');
     expect(terms).toEqual(expect.arrayContaining(['登山', '山健', '健行', '行鞋', '鞋']));
   });
 
   it('joins neighbouring letter words only when asked', () => {
-    expect(documentTerms('Gore Tex', true)).toContain('goretex');
-    expect(documentTerms('Gore Tex', false)).not.toContain('goretex');
-    expect(documentTerms('Jacket A123', true)).not.toContain('jacketa123');
+    const joined: string[] = [];
+    expect(documentTerms('Gore Tex Jacket A123', joined)).not.toContain('goretex');
+    expect(joined).toEqual(['goretex', 'texjacket']);
+    expect(documentTerms('Gore Tex')).toEqual(['gore', 'tex']);
   });
 });

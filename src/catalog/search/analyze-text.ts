@@ -194,10 +194,11 @@ function cjkGrams(run: string): string[] {
 }
 
 /**
- * Every term a document field is indexed under. With `joinNeighbours`, two adjacent Latin words
- * are also indexed joined ("gore tex" → "goretex"), so a query written as one word finds them.
+ * Every term a document field is indexed under. With `joinedInto`, two adjacent letter words are
+ * also given joined ("gore tex" → "goretex"), so a query written as one word finds them; they are
+ * kept apart because they are not words a shopper types the start of.
  */
-export function documentTerms(text: string, joinNeighbours: boolean): string[] {
+export function documentTerms(text: string, joinedInto?: string[]): string[] {
   const terms: string[] = [];
   const chunks = chunksOf(normalizeText(text));
   for (const chunk of chunks) {
@@ -209,8 +210,8 @@ export function documentTerms(text: string, joinNeighbours: boolean): string[] {
     terms.push(word.key, ...word.parts, ...word.variants);
     const next = words[index + 1];
     // Only letter words join: a model number glued to a noun ("jacketa123") helps no shopper.
-    if (joinNeighbours && isLetters(word.key) && next !== undefined && isLetters(next.key)) {
-      terms.push(latinKey(word.key + next.key));
+    if (joinedInto !== undefined && isLetters(word.key) && next !== undefined && isLetters(next.key)) {
+      joinedInto.push(latinKey(word.key + next.key));
     }
   });
   return terms;

@@ -66,13 +66,29 @@ function fieldTexts(product: Product): [keyof typeof FIELD_WEIGHT, string][] {
   ];
 }
 
-function termWeights(product: Product): Map<string, number> {
-  const weights = new Map<string, number>();
+interface TermWeight {
+  weight: number;
+  /** Written as a word somewhere, rather than only two neighbouring words joined. */
+  typed: boolean;
+}
+
+function termWeights(product: Product): Map<string, TermWeight> {
+  const weights = new Map<string, TermWeight>();
+  const add = (terms: readonly string[], weight: number, typed: boolean) => {
+    for (const term of new Set(terms)) {
+      const known = weights.get(term);
+      if (known === undefined) weights.set(term, { weight, typed });
+      else {
+        known.weight += weight;
+        known.typed ||= typed;
+      }
+    }
+  };
   for (const [field, text] of fieldTexts(product)) {
     if (text === '') continue;
-    for (const term of new Set(documentTerms(text, field !== 'description'))) {
-      weights.set(term, (weights.get(term) ?? 0) + FIELD_WEIGHT[field]);
-    }
+    const joined: string[] = [];
+    add(documentTerms(text, field === 'description' ? undefined : joined), FIELD_WEIGHT[field], true);
+    add(joined, FIELD_WEIGHT[field], false);
   }
   return weights;
 }
@@ -118,8 +134,8 @@ class MemorySearchIndex implements SearchIndex {
     const entry = indexedProductOf(product, slot, this.stamp);
     this.products[slot] = entry;
     this.productSlots.set(product.id, slot);
-    for (const [term, weight] of termWeights(product)) {
-      const termId = this.dictionary.intern(term);
+    for (const [term, { weight, typed }] of termWeights(product)) {
+      const termId = this.dictionary.intern(term, typed);
       this.dictionary.postings[termId]!.add(slot, weight, entry.stamp);
       entry.termIds.push(termId);
     }
@@ -127,8 +143,8 @@ class MemorySearchIndex implements SearchIndex {
       const variantSlot = this.freeVariantSlots.pop() ?? this.variants.length;
       const indexed = indexedVariantOf(variant, variantSlot, slot, this.availability.get(variant.id));
       const carried = [...variant.optionValues, variant.sku ?? '', variant.barcode ?? ''].join('\n');
-      for (const term of new Set(documentTerms(carried, true))) {
-        const termId = this.dictionary.intern(term);
+      for (const term of new Set(documentTerms(carried))) {
+        const termId = this.dictionary.intern(term, true);
         this.dictionary.variantCarriers[termId]! += 1;
         indexed.termIds.push(termId);
       }

@@ -74,6 +74,7 @@ export class TermDictionary {
   readonly postings: Postings[] = [];
   /** termId → how many variants carry the term as an option value or SKU. */
   readonly variantCarriers: number[] = [];
+  private readonly typed: boolean[] = [];
   private readonly deletes = new Map<string, number[]>();
   private sorted: string[] = [];
   private unsorted: string[] = [];
@@ -96,14 +97,28 @@ export class TermDictionary {
     return id !== undefined && this.documentFrequency(id) > 0;
   }
 
-  intern(term: string): number {
+  /**
+   * The id of a term, added if new. Only `typed` terms (words as written, not two words joined)
+   * are offered to prefix and typo matching.
+   */
+  intern(term: string, typed: boolean): number {
     const known = this.ids.get(term);
-    if (known !== undefined) return known;
+    if (known !== undefined) {
+      if (typed && !this.typed[known]) this.markTyped(term, known);
+      return known;
+    }
     const id = this.terms.length;
     this.ids.set(term, id);
     this.terms.push(term);
     this.postings.push(new Postings());
     this.variantCarriers.push(0);
+    this.typed.push(false);
+    if (typed) this.markTyped(term, id);
+    return id;
+  }
+
+  private markTyped(term: string, id: number): void {
+    this.typed[id] = true;
     this.unsorted.push(term);
     if (FUZZY_WORD.test(term)) {
       const keys = new Set<string>([term]);
@@ -114,7 +129,6 @@ export class TermDictionary {
         else bucket.push(id);
       }
     }
-    return id;
   }
 
   /** Indexed words within the typo allowance of `word`'s length, nearest first. */
