@@ -72,9 +72,7 @@ export interface OrderService {
     customerId: string,
     page?: { limit?: number; cursor?: string | null },
   ): Promise<{ items: Order[]; nextCursor: string | null }>;
-  tracking(
-    id: string,
-  ): Promise<{
+  tracking(id: string): Promise<{
     status: Order['status'];
     carrier: string | null;
     trackingNumber: string | null;
@@ -164,12 +162,15 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
       if (reservation !== null) await inventory.release(reservation.id);
       throw error;
     }
+    // Read before the transaction: an embedded database has one connection, held by the transaction.
+    const location = plan.stock.some((move) => move.type === 'restock')
+      ? await inventory.defaultLocation()
+      : null;
     try {
       await store.transaction(async (trx) => {
         await saveOrderChange(trx, prepared.base, charged);
         for (const move of plan.stock) {
-          if (move.type !== 'restock') continue;
-          const location = await inventory.defaultLocation();
+          if (move.type !== 'restock' || location === null) continue;
           await inventory.adjust(
             {
               variantId: move.variantId,

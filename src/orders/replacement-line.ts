@@ -34,13 +34,18 @@ export function replacementLine(
 ): { line: OrderLine; difference: number } {
   const currency = old.unitPrice.currency;
   const ordered = old.quantities.ordered;
-  const discounts = old.discounts.map((discount) => ({
-    ...discount,
-    amount: { amount: shareOf(discount.amount.amount, ordered, from, quantity), currency },
-  }));
-  const discount = discounts.reduce((sum, d) => sum + d.amount.amount, 0);
-  const total = Math.max(0, replacement.unitPrice * quantity - discount);
   const oldTotal = shareOf(old.total.amount, ordered, from, quantity);
+  // The units keep the discount they were sold with, split over the line's promotions.
+  const discount = Math.max(0, old.unitPrice.amount * quantity - oldTotal);
+  const parts = allocateByWeight(
+    discount,
+    old.discounts.map((d) => d.amount.amount),
+  );
+  const discounts = old.discounts.map((d, index) => ({
+    ...d,
+    amount: { amount: parts[index] ?? 0, currency },
+  }));
+  const total = Math.max(0, replacement.unitPrice * quantity - discount);
   const tax = scale(shareOf(old.tax.amount, ordered, from, quantity), total, oldTotal);
   const line: OrderLine = {
     id,
