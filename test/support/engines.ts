@@ -3,7 +3,6 @@
  * AISLE_TEST_PG_URL is set, against PostgreSQL, each opened store in a schema of its own.
  */
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { describe } from 'vitest';
 import { type Engine, openStore, type OpenStoreOptions, type Store } from '../../src/store/index.js';
 
@@ -44,30 +43,17 @@ function withSchema(url: string, schema: string): string {
  */
 function postgresHarness(adminUrl: string): EngineHarness {
   const open: { store: Store; schema: string }[] = [];
-  const admin = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      return await work(client);
-    } finally {
-      await client.end();
-    }
-  };
   return {
     engine: 'postgres',
     async open(options) {
-      const schema = `aisle_t_${randomBytes(6).toString('hex')}`;
+      const schema = `aisle_t_${process.env.AISLE_TEST_RUN_ID ?? 'adhoc'}_${randomBytes(5).toString('hex')}`;
       const store = await openStore(withSchema(adminUrl, schema), options);
       open.push({ store, schema });
       return store;
     },
     async closeAll() {
-      const closing = open.splice(0);
-      await Promise.all(closing.map(({ store }) => store.close()));
-      if (closing.length === 0) return;
-      await admin(async (client) => {
-        for (const { schema } of closing) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      });
+      // The schemas themselves are dropped after the run (test/support/global-setup.ts).
+      await Promise.all(open.splice(0).map(({ store }) => store.close()));
     },
   };
 }
@@ -77,7 +63,9 @@ export function engineHarnesses(): EngineHarness[] {
   if (pgUrl) return [sqliteHarness(), postgresHarness(pgUrl)];
   if (!warned) {
     warned = true;
-    console.warn('\n*** AISLE_TEST_PG_URL is not set: the PostgreSQL half of the store contract suite is SKIPPED ***\n');
+    console.warn(
+      '\n*** AISLE_TEST_PG_URL is not set: the PostgreSQL half of the store contract suite is SKIPPED ***\n',
+    );
   }
   return [sqliteHarness()];
 }
