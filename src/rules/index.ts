@@ -35,6 +35,18 @@ export {
   priceCart,
   type RejectedPromotion,
 } from './price-cart.js';
+export {
+  type OrderAction,
+  type PolicySet,
+  type PolicySetDocument,
+  policySetSchema,
+  type RefundMethod,
+  type ReturnPolicy,
+  type ShippingOptionRule,
+  type ShippingPolicy,
+  type TaxRule,
+  type TransitionRule,
+} from './policy-schema.js';
 export { type Promotion, type PromotionDocument, promotionSchema } from './promotion-schema.js';
 export {
   evaluateReturnPolicy,
