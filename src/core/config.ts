@@ -21,6 +21,10 @@ const schema = z.object({
   AISLE_LOW_STOCK: z.coerce.number().int().min(0).default(3),
   AISLE_HOLD_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   AISLE_SEARCH_SYNONYMS: z.string().optional(),
+  AISLE_PAYMENTS: z.enum(['sandbox', 'stripe']).default('sandbox'),
+  AISLE_STRIPE_SECRET_KEY: z.string().min(1).optional(),
+  AISLE_STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
+  AISLE_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'AISLE_SANDBOX_WEBHOOK_SECRET must be at least 16 characters').optional(),
 });
 
 export type Config = {
@@ -34,7 +38,13 @@ export type Config = {
   lowStockThreshold: number;
   holdTtlSeconds: number;
   synonymsFile: string | undefined;
+  payments:
+    | { provider: 'sandbox'; webhookSecret: string }
+    | { provider: 'stripe'; secretKey: string; webhookSecret: string };
 };
+
+// The sandbox is a test-mode processor inside Aisle; its signing key protects nothing real.
+const SANDBOX_WEBHOOK_SECRET = 'aisle-sandbox-test-mode-signing';
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
@@ -43,6 +53,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ValidationError(`bad configuration: ${issues.join('; ')}`, { issues }, 'invalid_config');
   }
   const v = parsed.data;
+  if (v.AISLE_PAYMENTS === 'stripe' && (!v.AISLE_STRIPE_SECRET_KEY || !v.AISLE_STRIPE_WEBHOOK_SECRET)) {
+    throw new ValidationError(
+      'bad configuration: AISLE_PAYMENTS=stripe needs AISLE_STRIPE_SECRET_KEY and AISLE_STRIPE_WEBHOOK_SECRET',
+      undefined,
+      'invalid_config',
+    );
+  }
   return {
     db: v.AISLE_DB,
     port: v.AISLE_PORT,
@@ -54,5 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lowStockThreshold: v.AISLE_LOW_STOCK,
     holdTtlSeconds: v.AISLE_HOLD_TTL_SECONDS,
     synonymsFile: v.AISLE_SEARCH_SYNONYMS,
+    payments:
+      v.AISLE_PAYMENTS === 'stripe'
+        ? { provider: 'stripe', secretKey: v.AISLE_STRIPE_SECRET_KEY!, webhookSecret: v.AISLE_STRIPE_WEBHOOK_SECRET! }
+        : { provider: 'sandbox', webhookSecret: v.AISLE_SANDBOX_WEBHOOK_SECRET ?? SANDBOX_WEBHOOK_SECRET },
   };
 }
