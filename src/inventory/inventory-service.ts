@@ -1,6 +1,7 @@
 import { type Clock, NotFoundError } from '../core/index.js';
 import type { Executor, Store } from '../store/index.js';
 import { applyAdjustment, validateAdjustment } from './adjust.js';
+import { createHoldWriter } from './hold-writers.js';
 import { readLedger } from './ledger.js';
 import { ensureLevel, readLevel, toStockLevel } from './levels.js';
 import {
@@ -86,6 +87,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
   const lowStockThreshold = requireWholeNumber(options.lowStockThreshold ?? 3, 'lowStockThreshold');
   const listeners = new Set<ChangeListener>();
   const locations = createLocationCache(store.db, clock, options.locationCacheMs ?? 5000);
+  const writeHolds = createHoldWriter(store);
 
   const announce = (variantIds: readonly string[]) => {
     if (variantIds.length === 0) return;
@@ -177,7 +179,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
     },
 
     async reserve(input) {
-      const reservation = await reservations.reserve(store, locations, input, clock);
+      const reservation = await reservations.reserve(store, locations, input, clock, writeHolds);
       announce(reservation.lines.map((line) => line.variantId));
       return reservation;
     },

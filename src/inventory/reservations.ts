@@ -31,11 +31,17 @@ const RESERVE_ATTEMPTS = 3;
 const MAX_TTL_SECONDS = 30 * 24 * 3600;
 
 /** Thrown inside the reserving transaction to roll it back when the database refused a hold. */
-class HoldRefused extends Error {
+export class HoldRefused extends Error {
   constructor(readonly hold: Hold) {
     super('hold refused');
   }
 }
+
+/**
+ * Writes one reservation's holds and rows, all or nothing, and throws HoldRefused when the
+ * database refuses a hold. Each engine has its fastest way (see hold-writers.ts).
+ */
+export type HoldWriter = (input: ReserveInput, holds: readonly Hold[], now: number) => Promise<Reservation>;
 
 export function effectiveStatus(
   row: Pick<ReservationRow, 'status' | 'expires_at'>,
@@ -44,7 +50,11 @@ export function effectiveStatus(
   return row.status === 'active' && row.expires_at <= now ? 'expired' : row.status;
 }
 
-function toReservation(row: ReservationRow, lines: readonly ReservationLine[], now: number): Reservation {
+export function toReservation(
+  row: ReservationRow,
+  lines: readonly ReservationLine[],
+  now: number,
+): Reservation {
   return {
     id: row.id,
     referenceType: row.reference_type,
@@ -169,19 +179,21 @@ async function plannedHolds(
   throw new InsufficientStockError(allocation.short);
 }
 
-async function writeHolds(
-  trx: Tx,
-  input: ReserveInput,
-  holds: readonly Hold[],
-  now: number,
-): Promise<Reservation> {
+/**
+ * Takes each hold off its level's free units, giving back the level's lapsed holds first when
+ * a hold is refused; throws HoldRefused (leaving earlier holds for the caller to roll back).
+ */
+export async function applyHolds(trx: Tx, holds: readonly Hold[], now: number): Promise<void> {
   for (const hold of holds) {
     if (await holdUnits(trx, hold.variantId, hold.locationId, hold.quantity, now)) continue;
     const released = await releaseLapsedHolds(trx, hold.variantId, hold.locationId, now);
     if (released > 0 && (await holdUnits(trx, hold.variantId, hold.locationId, hold.quantity, now))) continue;
     throw new HoldRefused(hold);
   }
-  const row: ReservationRow = {
+}
+
+export function reservationRow(input: ReserveInput, now: number): ReservationRow {
+  return {
     id: newId('res', now),
     reference_type: input.referenceType,
     reference_id: input.referenceId,
@@ -192,21 +204,52 @@ async function writeHolds(
     created_at: now,
     updated_at: now,
   };
-  await trx.insertInto('reservations').values(row).execute();
-  await trx
-    .insertInto('reservation_lines')
-    .values(
-      holds.map((hold) => ({
-        reservation_id: row.id,
-        variant_id: hold.variantId,
-        location_id: hold.locationId,
-        quantity: hold.quantity,
-        expires_at: row.expires_at,
-        counted: 1,
-      })),
-    )
-    .execute();
-  return toReservation(row, holds, now);
+}
+
+export interface HeldReservation {
+  row: ReservationRow;
+  holds: readonly Hold[];
+}
+
+// Rows per multi-row INSERT, well under both engines' bound-parameter limits.
+const INSERT_CHUNK = 200;
+
+/** Inserts the rows of reservations whose holds are written, many per statement. */
+export async function insertReservations(trx: Tx, held: readonly HeldReservation[]): Promise<void> {
+  for (let start = 0; start < held.length; start += INSERT_CHUNK) {
+    const chunk = held.slice(start, start + INSERT_CHUNK);
+    await trx
+      .insertInto('reservations')
+      .values(chunk.map((reservation) => reservation.row))
+      .execute();
+  }
+  const lines = held.flatMap(({ row, holds }) =>
+    holds.map((hold) => ({
+      reservation_id: row.id,
+      variant_id: hold.variantId,
+      location_id: hold.locationId,
+      quantity: hold.quantity,
+      expires_at: row.expires_at,
+      counted: 1,
+    })),
+  );
+  for (let start = 0; start < lines.length; start += INSERT_CHUNK) {
+    await trx
+      .insertInto('reservation_lines')
+      .values(lines.slice(start, start + INSERT_CHUNK))
+      .execute();
+  }
+}
+
+/** The plain writer: one transaction per reservation. */
+export function transactionHoldWriter(store: Store): HoldWriter {
+  return (input, holds, now) =>
+    inTransaction(store, undefined, async (trx) => {
+      await applyHolds(trx, holds, now);
+      const row = reservationRow(input, now);
+      await insertReservations(trx, [{ row, holds }]);
+      return toReservation(row, holds, now);
+    });
 }
 
 /**
@@ -220,6 +263,7 @@ export async function reserve(
   locations: LocationCache,
   input: ReserveInput,
   clock: Clock,
+  write: HoldWriter,
 ): Promise<Reservation> {
   validateReserve(input);
   let serving: Location[];
@@ -237,7 +281,7 @@ export async function reserve(
     const now = clock.now();
     const holds = attempt === 0 && hopeful ? hopeful : await plannedHolds(store, input, serving, now);
     try {
-      return await inTransaction(store, undefined, (trx) => writeHolds(trx, input, holds, now));
+      return await write(input, holds, now);
     } catch (error) {
       if (!(error instanceof HoldRefused)) throw error;
       refused = error.hold;
