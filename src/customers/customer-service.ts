@@ -48,7 +48,7 @@ export interface CustomerServiceDependencies {
   readonly store: Store;
   readonly clock?: Clock;
   readonly payments: { readonly giftCards: GiftCards; readonly storeCredit: StoreCredit };
-  /** Order history; without it a customer's history is the orders imported for them. */
+  /** Order history; without it history is empty and order counts come from imported orders. */
   readonly orders?: CustomerOrdersPort;
   /** Writes imported past orders; without it an import refuses records that carry orders. */
   readonly orderImporter?: OrderImporterPort;
