@@ -55,6 +55,22 @@ function sentenceOf(claim: Claim, context: CheckContext): string {
   return context.sentences[claim.sentence]?.text ?? '';
 }
 
+/** Places named in the claim's clause ("台北信義店還有2雙，台中店缺貨" has one per clause), else in its sentence. */
+function placesOf(claim: Claim, context: CheckContext): string[] {
+  const sentence = context.sentences[claim.sentence];
+  if (sentence === undefined) return [];
+  const at = claim.start - sentence.start;
+  const text = sentence.text;
+  const before = Math.max(...[...'，,；;、'].map((d) => text.lastIndexOf(d, at)));
+  const afterCandidates = [...'，,；;、'].map((d) => text.indexOf(d, at)).filter((i) => i >= 0);
+  const clause = text.slice(
+    before + 1,
+    afterCandidates.length > 0 ? Math.min(...afterCandidates) : text.length,
+  );
+  const inClause = locationsIn(clause, context.index);
+  return inClause.length > 0 ? inClause : locationsIn(text, context.index);
+}
+
 /** Products the sentence is about: those it names, else those the draft names. */
 function subjectProducts(claim: Claim, context: CheckContext): string[] {
   const named = productsIn(sentenceOf(claim, context), context.index);
@@ -168,7 +184,7 @@ function checkStockCount(
   const candidates = stockCandidates(claim, context);
   const first = candidates[0];
   if (first === undefined) return { claim, status: 'unsupported', reason: 'no stock fact' };
-  const places = locationsIn(sentenceOf(claim, context), context.index);
+  const places = placesOf(claim, context);
   const match = candidates.find(
     (s) => availableAt(s, places) === claim.count || s.locations.some((l) => l.available === claim.count),
   );
@@ -198,7 +214,7 @@ function checkAvailability(
   const candidates = stockCandidates(claim, context);
   const first = candidates[0];
   if (first === undefined) return { claim, status: 'unsupported', reason: 'no stock fact' };
-  const places = locationsIn(sentenceOf(claim, context), context.index);
+  const places = placesOf(claim, context);
   const match = candidates.find((s) => availableAt(s, places) > 0 === claim.inStock);
   if (match) return supported(claim, claim.inStock ? 'units are available' : 'nothing is available', match);
   return {
@@ -304,9 +320,9 @@ function checkReturnDays(
 ): CheckedClaim {
   const policy = context.index.policy;
   if (policy === null) return { claim, status: 'unsupported', reason: 'no return policy fact' };
-  const products = context.index.products.filter((p) =>
-    subjectProducts(claim, context).includes(p.fact.productId),
-  );
+  // Only products the sentence names: "shoes: 30 days" next to a bag's 14 days is about shoes.
+  const named = productsIn(sentenceOf(claim, context), context.index);
+  const products = context.index.products.filter((p) => named.includes(p.fact.productId));
   const windows =
     products.length === 0
       ? policy.windows

@@ -86,7 +86,8 @@ const MONTH_DAY =
   /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b|\b(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/gi;
 const NUMERIC_DATE =
   /(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d])|(?<![\d/.-])(\d{1,2})\/(\d{1,2})(?![\d/])|(\d{1,2})月(\d{1,2})[日號]/g;
-const RELATIVE_DAY = /\b(tomorrow|today)\b|(明天|今天|後天)/gi;
+// "Today" is too often about the order or the offer, not the delivery, to read as a date.
+const RELATIVE_DAY = /\b(tomorrow)\b|(明天|後天)/gi;
 const FREE_SHIPPING =
   /\bfree (?:standard |home |express )?(?:shipping|delivery)\b|\bships? (?:for )?free\b|\bshipping is (?:on us|free)\b|\bno shipping (?:fee|charge|cost)\b|免運費?|運費全免|免費(?:配送|寄送|運送)|包郵/gi;
 const THRESHOLD_WORDS =
@@ -95,7 +96,9 @@ const FREE_RETURNS =
   /\bfree returns?\b|\breturns? (?:are|is) free\b|\breturn shipping is free\b|免費退(?:換)?貨|退貨免運|免運退貨/gi;
 const PROMISE =
   /\b(?:my|a|our) (?:colleague|co-?worker|manager|teammate|supervisor)\b[^.!?]*\b(?:promised|said|offered|agreed)\b|\b(?:as (?:we )?promised|we promised)\b|\bignore (?:all |any )?(?:previous|prior|above|earlier) instructions\b|同事.{0,8}(?:答應|承諾|說過|保證|給)|之前(?:答應|承諾)|(?:忽略|無視).{0,6}(?:指示|指令)/gi;
-const CAPITALIZED_RUN = /(?:[A-Z][\w'’-]*|\d+(?:\.\d+)?)(?:\s+(?:[A-Z][\w'’-]*|\d+(?:\.\d+)?))+/g;
+// A model number counts only as a whole token: "Call 02-2345-6789" is not a product called "Call 02".
+const CAPITALIZED_RUN =
+  /(?:[A-Z][\w'’-]*|\d+(?:\.\d+)?(?![\w/-]))(?:\s+(?:[A-Z][\w'’-]*|\d+(?:\.\d+)?(?![\w/-])))+/g;
 const NOT_NAME_WORDS = new Set([
   'the',
   'a',
@@ -367,7 +370,7 @@ function readDates(
   }
   for (const m of text.matchAll(RELATIVE_DAY)) {
     const word = (m[1] ?? m[2] ?? '').toLowerCase();
-    const offset = word === 'today' || word === '今天' ? 0 : word === '後天' ? 2 : 1;
+    const offset = word === '後天' ? 2 : 1;
     add(fromDayNumber(dayNumber(today) + offset), m.index, m.index + m[0].length);
   }
 }
