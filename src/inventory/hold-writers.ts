@@ -3,7 +3,7 @@
  * still the conditional UPDATEs of stock-levels.ts, and a reservation is still all or nothing.
  */
 import { CompiledQuery, sql } from 'kysely';
-import type { Store } from '../store/index.js';
+import type { Store, Tx } from '../store/index.js';
 import type { Hold } from './allocate.js';
 import {
   applyHolds,
@@ -80,6 +80,44 @@ interface Pending {
   reject(error: unknown): void;
 }
 
+function levelKey(hold: Omit<Hold, 'quantity'>): string {
+  return `${hold.variantId}\u0000${hold.locationId}`;
+}
+
+/**
+ * Holds the units of the group's one-hold reservations in one statement, summed per stock
+ * level, each level under the same condition as holdUnits'. Returns the levels it held;
+ * the reservations of a level it refused go one by one, so that as many fit as can.
+ */
+async function holdTogether(trx: Tx, group: readonly Pending[]): Promise<Set<string>> {
+  const wanted = new Map<string, Hold>();
+  let now = 0;
+  for (const pending of group) {
+    const [hold] = pending.holds;
+    if (hold === undefined || pending.holds.length > 1) continue;
+    now = Math.max(now, pending.now);
+    const key = levelKey(hold);
+    const sum = wanted.get(key) ?? { variantId: hold.variantId, locationId: hold.locationId, quantity: 0 };
+    sum.quantity += hold.quantity;
+    wanted.set(key, sum);
+  }
+  if (wanted.size === 0) return new Set();
+  const levels = [...wanted.values()];
+  const result = await trx.executeQuery<{ variant_id: string; location_id: string }>(
+    CompiledQuery.raw(
+      `update stock_levels set reserved = reserved + wanted.column3, updated_at = ?
+      from (values ${levels.map(() => '(?, ?, ?)').join(', ')}) as wanted
+      where stock_levels.variant_id = wanted.column1 and stock_levels.location_id = wanted.column2
+        and on_hand - reserved - safety_stock >= wanted.column3
+      returning variant_id, location_id`,
+      [now, ...levels.flatMap((level) => [level.variantId, level.locationId, level.quantity])],
+    ),
+  );
+  return new Set(
+    result.rows.map((row) => levelKey({ variantId: row.variant_id, locationId: row.location_id })),
+  );
+}
+
 // Bounds one group's transaction, so a burst cannot hold the connection for long.
 const MAX_GROUP = 256;
 
@@ -102,11 +140,12 @@ function groupCommitWriter(store: Store): HoldWriter {
       outcomes = await inTransaction(store, undefined, async (trx) => {
         const results: (Reservation | HoldRefused)[] = [];
         const held: HeldReservation[] = [];
+        const together = await holdTogether(trx, group);
         for (const { input, holds, now } of group) {
           const several = holds.length > 1;
           if (several) await sql`savepoint reservation`.execute(trx);
           try {
-            await applyHolds(trx, holds, now);
+            if (several || !together.has(levelKey(holds[0] as Hold))) await applyHolds(trx, holds, now);
           } catch (error) {
             if (!(error instanceof HoldRefused)) throw error;
             if (several) await sql`rollback to savepoint reservation`.execute(trx);
