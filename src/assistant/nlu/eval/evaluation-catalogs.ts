@@ -8,7 +8,7 @@ import { parseShopifyCsv } from '../../../catalog/import/index.js';
 import type { Product, ProductInput } from '../../../catalog/index.js';
 import { defaultSynonymGroups, type SynonymGroups } from '../../../catalog/search/index.js';
 import { DEMO_STORE, demoProducts, demoSynonyms } from '../../../demo/index.js';
-import type { NluCatalog } from '../evaluate-nlu.js';
+import type { LabelledUtterance, NluCatalog } from '../evaluate-nlu.js';
 import { buildVocabulary } from '../vocabulary.js';
 
 const FIXTURES = new URL('../../../../test/nlu/', import.meta.url);
@@ -84,4 +84,11 @@ export async function evaluationCatalogs(): Promise<Record<string, NluCatalog>> 
       currency: 'TWD',
     },
   };
+}
+
+export function readUtterances(path = UTTERANCES): LabelledUtterance[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as LabelledUtterance);
 }
