@@ -3,29 +3,22 @@
  * variant's mask has the bits of the filters it fails. A variant matches when its product's mask
  * and its own are both zero; it counts for a field's facet when the only bit it fails is that
  * field's own, which is what makes facets disjunctive.
+ *
+ * Product fields (brand, category, product type, tags, attributes, and whether the product has a
+ * variant with a wanted option value) are answered by posting lists; variant fields (price, stock,
+ * the option value of each variant) by comparing label ids.
  */
 import { ValidationError } from '../../core/index.js';
-import { normalizeText } from './analyze-text.js';
-import type { IndexedProduct, IndexedVariant, Labelled } from './indexed-product.js';
+import { postingKey, type ProductFilter } from './filter-postings.js';
+import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
+import { keyOf, type LabelTable } from './label-table.js';
 import type { SearchFilters } from './types.js';
 
 interface OptionGroup {
   readonly name: string;
-  readonly values: ReadonlySet<string>;
+  /** Label ids of the wanted values. */
+  readonly values: ReadonlySet<number>;
   readonly bit: number;
-}
-
-function keyOf(text: string): string {
-  return normalizeText(text).trim();
-}
-
-function keySet(values: readonly string[] | undefined): Set<string> | undefined {
-  if (values === undefined || values.length === 0) return undefined;
-  return new Set(values.map(keyOf));
-}
-
-function anyIn(items: readonly Labelled[], keys: ReadonlySet<string>): boolean {
-  return items.some((item) => keys.has(item.key));
 }
 
 function checkPrice(name: string, value: number | undefined): void {
@@ -34,38 +27,40 @@ function checkPrice(name: string, value: number | undefined): void {
   }
 }
 
+function nonEmpty(values: readonly string[] | undefined): readonly string[] | undefined {
+  return values === undefined || values.length === 0 ? undefined : values;
+}
+
 export class CompiledFilters {
   /** Facet field ("brand", "option:color", ...) → the bit of its filter. */
   readonly bitOfField = new Map<string, number>();
-  private readonly brands: Set<string> | undefined;
-  private readonly category: string | undefined;
-  private readonly productType: string | undefined;
-  private readonly tags: Set<string> | undefined;
+  /** Filters on product fields, each passed by the products in any of its posting lists. */
+  readonly productFilters: ProductFilter[] = [];
+  /** The bits of `productFilters`. */
+  productBits = 0;
   private readonly priceMin: number;
   private readonly priceMax: number;
   private readonly stockLocation: string | undefined;
   private readonly requireStock: boolean;
   private readonly options: OptionGroup[] = [];
-  private readonly attributes: OptionGroup[] = [];
   private nextBit = 1;
-  /** Whether any filter looks at product fields, so unfiltered searches skip the work. */
-  readonly filtersProducts: boolean;
   /** Whether any filter looks at variant fields. */
   readonly filtersVariants: boolean;
   private priceBit = 0;
   private stockBit = 0;
 
-  constructor(filters: SearchFilters = {}) {
+  constructor(
+    filters: SearchFilters = {},
+    private readonly labels: LabelTable,
+  ) {
     checkPrice('priceMin', filters.priceMin);
     checkPrice('priceMax', filters.priceMax);
-    this.brands = keySet(filters.brand);
-    if (this.brands) this.claim('brand');
-    this.category = filters.category === undefined ? undefined : keyOf(filters.category);
-    if (this.category !== undefined) this.claim('category');
-    this.productType = filters.productType === undefined ? undefined : keyOf(filters.productType);
-    if (this.productType !== undefined) this.claim('productType');
-    this.tags = keySet(filters.tags);
-    if (this.tags) this.claim('tag');
+    const brands = nonEmpty(filters.brand);
+    if (brands) this.productFilter('brand', brands);
+    if (filters.category !== undefined) this.productFilter('category', [filters.category]);
+    if (filters.productType !== undefined) this.productFilter('productType', [filters.productType]);
+    const tags = nonEmpty(filters.tags);
+    if (tags) this.productFilter('tag', tags);
     this.priceMin = filters.priceMin ?? 0;
     this.priceMax = filters.priceMax ?? Number.POSITIVE_INFINITY;
     if (filters.priceMin !== undefined || filters.priceMax !== undefined) this.priceBit = this.claim('price');
@@ -73,28 +68,35 @@ export class CompiledFilters {
     this.requireStock = filters.inStock === true || filters.locationId !== undefined;
     if (this.requireStock) this.stockBit = this.claim('stock');
     for (const [name, values] of Object.entries(filters.options ?? {})) {
-      const keys = keySet(values);
-      if (keys)
-        this.options.push({ name: keyOf(name), values: keys, bit: this.claim(`option:${keyOf(name)}`) });
+      if (!nonEmpty(values)) continue;
+      const field = `option:${keyOf(name)}`;
+      const bit = this.productFilter(field, values);
+      this.options.push({ name: keyOf(name), values: this.idsOf(values), bit });
     }
     for (const [name, values] of Object.entries(filters.attributes ?? {})) {
-      const keys = keySet(values);
-      if (keys) {
-        this.attributes.push({
-          name: keyOf(name),
-          values: keys,
-          bit: this.claim(`attribute:${keyOf(name)}`),
-        });
-      }
+      if (nonEmpty(values)) this.productFilter(`attribute:${keyOf(name)}`, values);
     }
-    this.filtersProducts =
-      this.brands !== undefined ||
-      this.category !== undefined ||
-      this.productType !== undefined ||
-      this.tags !== undefined ||
-      this.attributes.length > 0 ||
-      this.options.length > 0;
     this.filtersVariants = this.priceBit !== 0 || this.stockBit !== 0 || this.options.length > 0;
+  }
+
+  private idsOf(values: readonly string[]): Set<number> {
+    const ids = new Set<number>();
+    for (const value of values) {
+      const id = this.labels.idOf(keyOf(value));
+      if (id !== undefined) ids.add(id);
+    }
+    return ids;
+  }
+
+  /** Claims the field's bit and adds (or widens) its posting-list filter. */
+  private productFilter(field: string, values: readonly string[]): number {
+    const bit = this.claim(field);
+    const keys = [...this.idsOf(values)].map((id) => postingKey(field, id));
+    const existing = this.productFilters.findIndex((filter) => filter.bit === bit);
+    if (existing < 0) this.productFilters.push({ bit, keys });
+    else this.productFilters[existing] = { bit, keys };
+    this.productBits |= bit;
+    return bit;
   }
 
   private claim(field: string): number {
@@ -107,35 +109,16 @@ export class CompiledFilters {
     return bit;
   }
 
-  private bit(field: string): number {
-    return this.bitOfField.get(field) ?? 0;
-  }
-
   /**
-   * The product-level failures, and for each option filter the option position it applies to
-   * (-1 when the product has no such option, which fails the filter for every variant).
+   * For each option filter, the option position of the product it applies to (-1 when the
+   * product has no such option, which fails the filter for every variant).
    */
-  productMask(entry: IndexedProduct, optionPositions: number[]): number {
-    let mask = 0;
-    if (this.brands && (entry.brand === null || !this.brands.has(entry.brand.key))) mask |= this.bit('brand');
-    if (this.category !== undefined && !entry.categories.some((item) => item.key === this.category)) {
-      mask |= this.bit('category');
+  optionPositions(entry: IndexedProduct, positions: number[]): void {
+    positions.length = this.options.length;
+    for (let index = 0; index < this.options.length; index += 1) {
+      const name = this.options[index]!.name;
+      positions[index] = entry.optionNames.findIndex((names) => names.includes(name));
     }
-    if (this.productType !== undefined && entry.productType?.key !== this.productType) {
-      mask |= this.bit('productType');
-    }
-    if (this.tags && !anyIn(entry.tags, this.tags)) mask |= this.bit('tag');
-    for (const group of this.attributes) {
-      const values = entry.attributes.get(group.name);
-      if (values === undefined || !anyIn(values, group.values)) mask |= group.bit;
-    }
-    optionPositions.length = this.options.length;
-    this.options.forEach((group, index) => {
-      const position = entry.optionNames.findIndex((names) => names.includes(group.name));
-      optionPositions[index] = position;
-      if (position < 0) mask |= group.bit;
-    });
-    return mask;
   }
 
   variantMask(variant: IndexedVariant, optionPositions: readonly number[]): number {
@@ -147,13 +130,13 @@ export class CompiledFilters {
       const position = optionPositions[index]!;
       const group = this.options[index]!;
       const value = position < 0 ? undefined : variant.optionValues[position];
-      if (value === undefined || !group.values.has(value.key)) mask |= group.bit;
+      if (value === undefined || !group.values.has(value.id)) mask |= group.bit;
     }
     return mask;
   }
 
   private hasStock(variant: IndexedVariant): boolean {
-    if (this.stockLocation === undefined) return (variant.available ?? 0) > 0;
+    if (this.stockLocation === undefined) return variant.inStock;
     return (variant.byLocation?.[this.stockLocation] ?? 0) > 0;
   }
 }

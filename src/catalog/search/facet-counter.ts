@@ -6,7 +6,8 @@
 import { ValidationError } from '../../core/index.js';
 import { normalizeText } from './analyze-text.js';
 import type { CompiledFilters } from './compiled-filters.js';
-import type { IndexedProduct, IndexedVariant, Labelled } from './indexed-product.js';
+import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
+import type { Labelled, LabelTable } from './label-table.js';
 import type { FacetValue } from './types.js';
 
 type ProductField = 'brand' | 'category' | 'productType' | 'tag';
@@ -24,18 +25,26 @@ export interface FacetCounter {
   values(): FacetValue[];
 }
 
+/** Counts by label id in a dense array; only the ids a query touched are read back. */
 class LabelCounts {
-  private readonly counts = new Map<string, { label: string; count: number }>();
+  private counts = new Int32Array(64);
+  private readonly touched: number[] = [];
 
-  add(item: Labelled): void {
-    const known = this.counts.get(item.key);
-    if (known === undefined) this.counts.set(item.key, { label: item.label, count: 1 });
-    else known.count += 1;
+  constructor(private readonly labels: LabelTable) {}
+
+  add(id: number): void {
+    if (id >= this.counts.length) {
+      const larger = new Int32Array(Math.max(id + 1, this.counts.length * 2));
+      larger.set(this.counts);
+      this.counts = larger;
+    }
+    if (this.counts[id] === 0) this.touched.push(id);
+    this.counts[id] = this.counts[id]! + 1;
   }
 
   values(): FacetValue[] {
-    return [...this.counts.values()]
-      .map(({ label, count }) => ({ value: label, count }))
+    return this.touched
+      .map((id) => ({ value: this.labels.labelOf(id), count: this.counts[id]! }))
       .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
   }
 }
@@ -52,13 +61,16 @@ function productValues(
 }
 
 class ProductFacet implements FacetCounter {
-  private readonly counts = new LabelCounts();
+  private readonly counts: LabelCounts;
   private eligible = false;
 
   constructor(
     readonly ownBit: number,
     private readonly field: ProductField | { attribute: string },
-  ) {}
+    labels: LabelTable,
+  ) {
+    this.counts = new LabelCounts(labels);
+  }
 
   beginProduct(): void {
     this.eligible = false;
@@ -69,7 +81,7 @@ class ProductFacet implements FacetCounter {
   }
 
   endProduct(entry: IndexedProduct): void {
-    if (this.eligible) for (const item of productValues(this.field, entry)) this.counts.add(item);
+    if (this.eligible) for (const item of productValues(this.field, entry)) this.counts.add(item.id);
   }
 
   values(): FacetValue[] {
@@ -78,25 +90,29 @@ class ProductFacet implements FacetCounter {
 }
 
 class OptionFacet implements FacetCounter {
-  private readonly counts = new LabelCounts();
+  private readonly counts: LabelCounts;
   private position = -1;
-  private readonly seen = new Set<string>();
+  /** Value ids this product already counted; a product has few, so a list beats a set. */
+  private readonly seen: number[] = [];
 
   constructor(
     readonly ownBit: number,
     private readonly name: string,
-  ) {}
+    labels: LabelTable,
+  ) {
+    this.counts = new LabelCounts(labels);
+  }
 
   beginProduct(entry: IndexedProduct): void {
     this.position = entry.optionNames.findIndex((names) => names.includes(this.name));
-    this.seen.clear();
+    this.seen.length = 0;
   }
 
   accept(variant: IndexedVariant): void {
     const value = this.position < 0 ? undefined : variant.optionValues[this.position];
-    if (value === undefined || this.seen.has(value.key)) return;
-    this.seen.add(value.key);
-    this.counts.add(value);
+    if (value === undefined || this.seen.includes(value.id)) return;
+    this.seen.push(value.id);
+    this.counts.add(value.id);
   }
 
   endProduct(): void {}
@@ -154,18 +170,22 @@ class PriceFacet implements FacetCounter {
 }
 
 /** Builds the counter for a requested facet name such as "brand" or "option:Color". */
-export function createFacetCounter(requested: string, filters: CompiledFilters): FacetCounter {
+export function createFacetCounter(
+  requested: string,
+  filters: CompiledFilters,
+  labels: LabelTable,
+): FacetCounter {
   const separator = requested.indexOf(':');
   const kind = separator < 0 ? requested : requested.slice(0, separator);
   const name = separator < 0 ? '' : normalizeText(requested.slice(separator + 1)).trim();
   if (separator < 0 && PRODUCT_FIELDS.includes(kind)) {
-    return new ProductFacet(filters.bitOfField.get(kind) ?? 0, kind as ProductField);
+    return new ProductFacet(filters.bitOfField.get(kind) ?? 0, kind as ProductField, labels);
   }
   if (kind === 'price' && separator < 0) return new PriceFacet(filters.bitOfField.get('price') ?? 0);
   if (kind === 'option' && name !== '')
-    return new OptionFacet(filters.bitOfField.get(`option:${name}`) ?? 0, name);
+    return new OptionFacet(filters.bitOfField.get(`option:${name}`) ?? 0, name, labels);
   if (kind === 'attribute' && name !== '') {
-    return new ProductFacet(filters.bitOfField.get(`attribute:${name}`) ?? 0, { attribute: name });
+    return new ProductFacet(filters.bitOfField.get(`attribute:${name}`) ?? 0, { attribute: name }, labels);
   }
   throw new ValidationError(
     `unknown facet "${requested}": use brand, category, productType, price, tag, option:<name> or attribute:<name>`,

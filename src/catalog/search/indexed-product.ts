@@ -3,14 +3,7 @@
  * compare against, next to the display text facets show.
  */
 import type { Product, Variant } from '../types.js';
-import { normalizeText } from './analyze-text.js';
-
-export interface Labelled {
-  /** Normalized for comparison: case, width and accents folded. */
-  readonly key: string;
-  /** As the merchant wrote it. */
-  readonly label: string;
-}
+import type { Labelled, LabelTable } from './label-table.js';
 
 export interface IndexedProduct {
   readonly slot: number;
@@ -27,6 +20,8 @@ export interface IndexedProduct {
   readonly optionNames: readonly (readonly string[])[];
   readonly variantSlots: number[];
   readonly termIds: number[];
+  /** The filter posting lists the product is in. */
+  postingKeys: readonly string[];
 }
 
 export interface IndexedVariant {
@@ -38,45 +33,50 @@ export interface IndexedVariant {
   readonly termIds: number[];
   /** Units available over all locations; `undefined` while the inventory has not reported. */
   available: number | undefined;
+  inStock: boolean;
   byLocation: Readonly<Record<string, number>> | undefined;
 }
 
-export function labelled(label: string): Labelled {
-  return { key: normalizeText(label).trim(), label };
-}
-
-function uniqueLabels(labels: readonly string[]): Labelled[] {
+function uniqueLabels(labels: readonly string[], table: LabelTable): Labelled[] {
   const seen = new Map<string, Labelled>();
   for (const label of labels) {
-    const item = labelled(label);
+    const item = table.intern(label);
     if (item.key !== '' && !seen.has(item.key)) seen.set(item.key, item);
   }
   return [...seen.values()];
 }
 
-export function indexedProductOf(product: Product, slot: number, stamp: number): IndexedProduct {
+export function indexedProductOf(
+  product: Product,
+  slot: number,
+  stamp: number,
+  table: LabelTable,
+): IndexedProduct {
   const attributes = new Map<string, Labelled[]>();
   for (const [name, value] of Object.entries(product.attributes)) {
-    const values = uniqueLabels(typeof value === 'string' ? [value] : value);
-    if (values.length > 0) attributes.set(labelled(name).key, values);
+    const values = uniqueLabels(typeof value === 'string' ? [value] : value, table);
+    if (values.length > 0) attributes.set(table.intern(name).key, values);
   }
   return {
     slot,
     stamp,
     product,
-    brand: product.brand === null || product.brand.trim() === '' ? null : labelled(product.brand),
-    categories: uniqueLabels(product.categoryPath),
+    brand: product.brand === null || product.brand.trim() === '' ? null : table.intern(product.brand),
+    categories: uniqueLabels(product.categoryPath, table),
     productType:
       product.productType === null || product.productType.trim() === ''
         ? null
-        : labelled(product.productType),
-    tags: uniqueLabels(product.tags),
+        : table.intern(product.productType),
+    tags: uniqueLabels(product.tags, table),
     attributes,
     optionNames: product.options.map((option) =>
-      uniqueLabels([option.name, ...Object.values(option.localizedName ?? {})]).map((name) => name.key),
+      uniqueLabels([option.name, ...Object.values(option.localizedName ?? {})], table).map(
+        (name) => name.key,
+      ),
     ),
     variantSlots: [],
     termIds: [],
+    postingKeys: [],
   };
 }
 
@@ -85,14 +85,17 @@ export function indexedVariantOf(
   slot: number,
   productSlot: number,
   byLocation: Readonly<Record<string, number>> | undefined,
+  table: LabelTable,
 ): IndexedVariant {
+  const available = byLocation === undefined ? undefined : totalAvailable(byLocation);
   return {
     slot,
     productSlot,
     variant,
-    optionValues: variant.optionValues.map(labelled),
+    optionValues: variant.optionValues.map((value) => table.intern(value)),
     termIds: [],
-    available: byLocation === undefined ? undefined : totalAvailable(byLocation),
+    available,
+    inStock: available !== undefined && available > 0,
     byLocation,
   };
 }

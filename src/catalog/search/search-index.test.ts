@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../core/index.js';
 import type { Product } from '../types.js';
-import { outdoorShop, sketchProduct, teaShop } from './fixture-catalogs.js';
+import { outdoorShop, sketchProduct, teaShop } from '../../../test/fixtures/search/catalogs.js';
 import { createSearchIndex, loadSynonymGroups, type SearchIndex, type SearchQuery } from './index.js';
 
 function indexOf(

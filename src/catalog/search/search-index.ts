@@ -9,6 +9,7 @@ import { documentTerms } from './analyze-text.js';
 import { CandidateBuffer } from './candidate-buffer.js';
 import { CompiledFilters } from './compiled-filters.js';
 import { createFacetCounter, type FacetCounter } from './facet-counter.js';
+import { FilterPostings, PassMasks, postingKeysOf } from './filter-postings.js';
 import {
   type IndexedProduct,
   type IndexedVariant,
@@ -16,6 +17,7 @@ import {
   indexedVariantOf,
   totalAvailable,
 } from './indexed-product.js';
+import { LabelTable } from './label-table.js';
 import { type QueryNode, QueryPlanner } from './query-plan.js';
 import { decodeCursor, encodeCursor, positionOf, SORTS, selectPage } from './result-order.js';
 import { type ScoredProducts, ScoreScratch } from './score-scratch.js';
@@ -113,6 +115,9 @@ class MemorySearchIndex implements SearchIndex {
   private readonly availability = new Map<string, Readonly<Record<string, number>>>();
   private variantCount = 0;
   private stamp = 0;
+  private readonly labels = new LabelTable();
+  private readonly postings = new FilterPostings();
+  private readonly passMasks = new PassMasks();
   private readonly candidates = new CandidateBuffer();
   private readonly scratch = new ScoreScratch();
   private readonly productIdOf = (slot: number) => this.products[slot]!.product.id;
@@ -131,7 +136,7 @@ class MemorySearchIndex implements SearchIndex {
     if (product.status !== 'active') return;
     const slot = this.freeProductSlots.pop() ?? this.products.length;
     this.stamp += 1;
-    const entry = indexedProductOf(product, slot, this.stamp);
+    const entry = indexedProductOf(product, slot, this.stamp, this.labels);
     this.products[slot] = entry;
     this.productSlots.set(product.id, slot);
     for (const [term, { weight, typed }] of termWeights(product)) {
@@ -141,7 +146,13 @@ class MemorySearchIndex implements SearchIndex {
     }
     for (const variant of product.variants) {
       const variantSlot = this.freeVariantSlots.pop() ?? this.variants.length;
-      const indexed = indexedVariantOf(variant, variantSlot, slot, this.availability.get(variant.id));
+      const indexed = indexedVariantOf(
+        variant,
+        variantSlot,
+        slot,
+        this.availability.get(variant.id),
+        this.labels,
+      );
       const carried = [...variant.optionValues, variant.sku ?? '', variant.barcode ?? ''].join('\n');
       for (const term of new Set(documentTerms(carried))) {
         const termId = this.dictionary.intern(term, true);
@@ -153,6 +164,11 @@ class MemorySearchIndex implements SearchIndex {
       entry.variantSlots.push(variantSlot);
       this.variantCount += 1;
     }
+    entry.postingKeys = postingKeysOf(
+      entry,
+      entry.variantSlots.map((variantSlot) => this.variants[variantSlot]!),
+    );
+    this.postings.add(slot, entry.postingKeys);
   }
 
   remove(productId: string): void {
@@ -160,6 +176,7 @@ class MemorySearchIndex implements SearchIndex {
     if (slot === undefined) return;
     const entry = this.products[slot]!;
     this.products[slot] = undefined;
+    this.postings.remove(slot, entry.postingKeys);
     for (const termId of entry.termIds) this.dictionary.postings[termId]!.removed(this.isLive);
     for (const variantSlot of entry.variantSlots) {
       const variant = this.variants[variantSlot]!;
@@ -181,6 +198,7 @@ class MemorySearchIndex implements SearchIndex {
     if (entry !== undefined) {
       entry.byLocation = copy;
       entry.available = totalAvailable(copy);
+      entry.inStock = entry.available > 0;
     }
   }
 
@@ -193,9 +211,9 @@ class MemorySearchIndex implements SearchIndex {
     const sort = query.sort ?? 'relevance';
     if (!SORTS.includes(sort)) throw new ValidationError(`unknown sort "${sort}"`, { sort });
     const after = query.cursor ? decodeCursor(query.cursor, sort) : undefined;
-    const filters = new CompiledFilters(query.filters);
+    const filters = new CompiledFilters(query.filters, this.labels);
     const facetNames = [...new Set(query.facets ?? [])];
-    const facets = facetNames.map((name) => createFacetCounter(name, filters));
+    const facets = facetNames.map((name) => createFacetCounter(name, filters, this.labels));
     const plan = this.planner.plan(query.q ?? '');
     const understanding = {
       terms: plan.terms,
@@ -244,7 +262,11 @@ class MemorySearchIndex implements SearchIndex {
     };
   }
 
-  /** Matches every candidate's variants against the filters, feeding the facet counters on the way. */
+  /**
+   * Matches the candidates' variants against the filters, feeding the facet counters on the way.
+   * Product filters are read from posting lists first, so a filtered browse visits only the
+   * products that fail at most one filter, and that one the field of a requested facet.
+   */
   private collect(
     scores: ScoredProducts | undefined,
     variantClauses: readonly QueryNode[],
@@ -255,14 +277,20 @@ class MemorySearchIndex implements SearchIndex {
     candidates.reset();
     let facetBits = 0;
     for (const facet of facets) facetBits |= facet.ownBit;
+    const productBits = filters.productBits;
+    const passMasks = this.passMasks;
+    if (productBits !== 0) passMasks.fill(filters.productFilters, this.postings, this.products.length);
     const optionPositions: number[] = [];
     const textAllowed: boolean[] = [];
+    const variants = this.variants;
+    const filtersVariants = filters.filtersVariants;
 
     const visit = (entry: IndexedProduct, score: number) => {
-      const productMask = filters.filtersProducts ? filters.productMask(entry, optionPositions) : 0;
+      const productMask = productBits === 0 ? 0 : passMasks.failed(entry.slot, productBits);
       if (productMask !== 0 && ((productMask & (productMask - 1)) !== 0 || (productMask & facetBits) === 0)) {
         return;
       }
+      if (filtersVariants) filters.optionPositions(entry, optionPositions);
       const restricted =
         variantClauses.length > 0 && this.restrictVariants(entry, variantClauses, textAllowed);
       for (const facet of facets) facet.beginProduct(entry);
@@ -272,15 +300,13 @@ class MemorySearchIndex implements SearchIndex {
       const slots = entry.variantSlots;
       for (let index = 0; index < slots.length; index += 1) {
         if (restricted && !textAllowed[index]) continue;
-        const variant = this.variants[slots[index]!]!;
-        const mask = filters.filtersVariants
-          ? productMask | filters.variantMask(variant, optionPositions)
-          : productMask;
+        const variant = variants[slots[index]!]!;
+        const mask = filtersVariants ? productMask | filters.variantMask(variant, optionPositions) : productMask;
         if (mask === 0) {
           candidates.addMatchedVariant(variant.slot);
           const price = variant.variant.price.amount;
           if (price < priceFrom) priceFrom = price;
-          if (variant.available !== undefined && variant.available > 0) inStock = true;
+          if (variant.inStock) inStock = true;
           for (const facet of facets) facet.accept(variant);
         } else if ((mask & (mask - 1)) === 0) {
           for (const facet of facets) if (facet.ownBit === mask) facet.accept(variant);
@@ -290,12 +316,16 @@ class MemorySearchIndex implements SearchIndex {
       candidates.end(entry.slot, score, priceFrom, entry.product.createdAt, inStock);
     };
 
-    if (scores === undefined) {
-      for (const entry of this.products) if (entry !== undefined) visit(entry, 0);
-    } else {
+    if (scores !== undefined) {
       for (let index = 0; index < scores.slots.length; index += 1) {
         visit(this.products[scores.slots[index]!]!, scores.scores[index]!);
       }
+    } else if (productBits !== 0 && (productBits & (productBits - 1 | ~facetBits)) !== 0) {
+      // Every candidate passes at least one product filter: with two or more filters it fails at
+      // most one, and a single filter that no facet relaxes must pass.
+      for (const slot of passMasks.touched) visit(this.products[slot]!, 0);
+    } else {
+      for (const entry of this.products) if (entry !== undefined) visit(entry, 0);
     }
     return candidates;
   }
