@@ -68,6 +68,8 @@ export interface OrderService {
   /** By id or by the merchant's order number. */
   find(idOrNumber: string): Promise<Order | null>;
   findByNumber(number: string): Promise<Order | null>;
+  /** The order a checkout created, if it created one. */
+  findByCheckout(checkoutId: string): Promise<Order | null>;
   listByCustomer(
     customerId: string,
     page?: { limit?: number; cursor?: string | null },
@@ -263,6 +265,11 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     return get(orderId);
   }
 
+  async function findOneBy(column: 'number' | 'checkout_id', value: string): Promise<Order | null> {
+    const row = await store.db.selectFrom('orders').select('id').where(column, '=', value).executeTakeFirst();
+    return row === undefined ? null : ((await readOrder(store.db, row.id)) ?? null);
+  }
+
   return {
     async create(input, executor) {
       const now = clock.now();
@@ -301,14 +308,8 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     async find(idOrNumber) {
       return (await readOrder(store.db, idOrNumber)) ?? (await this.findByNumber(idOrNumber));
     },
-    async findByNumber(number) {
-      const row = await store.db
-        .selectFrom('orders')
-        .select('id')
-        .where('number', '=', number)
-        .executeTakeFirst();
-      return row === undefined ? null : ((await readOrder(store.db, row.id)) ?? null);
-    },
+    findByNumber: (number) => findOneBy('number', number),
+    findByCheckout: (checkoutId) => findOneBy('checkout_id', checkoutId),
     async listByCustomer(customerId, page = {}) {
       const limit = Math.min(Math.max(page.limit ?? PAGE_DEFAULT, 1), PAGE_MAX);
       let query = store.db

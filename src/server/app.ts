@@ -16,11 +16,14 @@ import {
 import type { Logger } from '../core/index.js';
 import { adminGuard } from './admin-auth.js';
 import { installErrorHandler } from './error-handler.js';
+import { registerCartRoutes } from './routes/carts.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
+import { registerCustomerRoutes } from './routes/customers.js';
 import { registerDemoRoutes } from './routes/demo.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/import.js';
 import { registerInventoryRoutes } from './routes/inventory.js';
+import { registerPromotionRoutes } from './routes/promotions.js';
 import type { AppServices } from './services.js';
 
 // Feeds are streamed past this limit; it bounds JSON bodies only.
@@ -77,5 +80,8 @@ export async function buildServer({ services, logger = false }: BuildServerOptio
   registerCatalogRoutes(typed, services, requireAdmin);
   registerInventoryRoutes(typed, services, requireAdmin);
   registerImportRoutes(typed, services, requireAdmin);
+  registerPromotionRoutes(typed, services, requireAdmin);
+  registerCustomerRoutes(typed, services, requireAdmin);
+  registerCartRoutes(typed, services, requireAdmin);
   return app;
 }

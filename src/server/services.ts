@@ -3,10 +3,26 @@
  * index in step with the catalog and inventory through their change events.
  */
 import { readFileSync } from 'node:fs';
+import { type CartService, createCartService } from '../cart/index.js';
 import { type CatalogService, createCatalogService } from '../catalog/index.js';
 import { createSearchIndex, type SearchIndex, type SynonymGroups } from '../catalog/search/index.js';
 import { type Clock, type Config, type Logger, silentLogger, systemClock, ValidationError } from '../core/index.js';
+import { createCustomerService, type CustomerService } from '../customers/index.js';
 import { createInventoryService, type InventoryService } from '../inventory/index.js';
+import { createOrderService, type OrderService } from '../orders/index.js';
+import {
+  createGiftCards,
+  createSandboxProvider,
+  createStoreCredit,
+  createStripeProvider,
+  createTenderPayments,
+  type GiftCards,
+  type PaymentProvider,
+  type StoreCredit,
+  type TenderPayments,
+} from '../payments/index.js';
+import { createPromotionService, type PromotionService } from '../promotions/index.js';
+import type { PolicySet } from '../rules/index.js';
 import { openStore, type Store } from '../store/index.js';
 
 export interface AppServices {
@@ -17,6 +33,16 @@ export interface AppServices {
   readonly catalog: CatalogService;
   readonly inventory: InventoryService;
   readonly search: SearchIndex;
+  readonly payments: {
+    readonly provider: PaymentProvider;
+    readonly giftCards: GiftCards;
+    readonly storeCredit: StoreCredit;
+    readonly tenders: TenderPayments;
+  };
+  readonly promotions: PromotionService;
+  readonly orders: OrderService;
+  readonly customers: CustomerService;
+  readonly cart: CartService;
   /** Resolves once the search index has caught up with every change committed so far. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -46,6 +72,15 @@ function loadSynonymsFile(path: string | undefined): SynonymGroups {
 }
 
 const AVAILABILITY_BATCH = 500;
+const POLICY_REFRESH_MS = 5000;
+
+function createPaymentProvider(config: Config, store: Store, clock: Clock): PaymentProvider {
+  const payments = config.payments;
+  if (payments.provider === 'stripe') {
+    return createStripeProvider({ secretKey: payments.secretKey, webhookSecret: payments.webhookSecret, clock });
+  }
+  return createSandboxProvider({ store, clock, webhookSecret: payments.webhookSecret });
+}
 
 async function feedAvailability(search: SearchIndex, inventory: InventoryService, variantIds: string[]) {
   for (let i = 0; i < variantIds.length; i += AVAILABILITY_BATCH) {
@@ -68,6 +103,59 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const search = createSearchIndex({
     synonyms: [...loadSynonymsFile(config.synonymsFile), ...(options.synonyms ?? [])],
   });
+
+  const provider = createPaymentProvider(config, store, clock);
+  const giftCards = createGiftCards({ store, clock });
+  const storeCredit = createStoreCredit({ store, clock });
+  const payments = { provider, giftCards, storeCredit, tenders: createTenderPayments({ store, provider, clock }) };
+  const promotions = createPromotionService({ store, clock, currency: config.currency });
+
+  // Order operations check policies synchronously; they read the last policies loaded, refreshed
+  // on the same schedule as the promotion cache.
+  let policies: PolicySet = (await promotions.current()).policies;
+  const refreshPolicies = setInterval(() => {
+    promotions
+      .current()
+      .then((current) => {
+        policies = current.policies;
+      })
+      .catch((error) => logger.warn({ err: error }, 'policy refresh failed'));
+  }, POLICY_REFRESH_MS);
+  refreshPolicies.unref();
+
+  const orders = createOrderService({
+    store,
+    clock,
+    catalog,
+    inventory,
+    payments: { provider, giftCards, storeCredit },
+    policies: () => policies,
+    promotionUsage: { revert: (trx, orderId) => promotions.revertUsage(trx, orderId) },
+  });
+  const customers = createCustomerService({
+    store,
+    clock,
+    payments: { giftCards, storeCredit },
+    catalog,
+    orders: {
+      listByCustomer: async (customerId, options) =>
+        (await orders.listByCustomer(customerId, { limit: options?.limit ?? 50 })).items,
+    },
+    orderImporter: orders,
+  });
+  const cart = createCartService({
+    store,
+    clock,
+    catalog,
+    inventory,
+    payments: { tenders: payments.tenders, provider },
+    orders,
+    promotions,
+    customers: (customerId) => customers.customerFacts(customerId),
+    holdTtlSeconds: config.holdTtlSeconds,
+  });
+  // A completion cut short by a crash is finished or undone before new requests arrive.
+  await cart.recoverCheckouts();
 
   const variantIds: string[] = [];
   for await (const product of catalog.allProducts()) {
@@ -119,8 +207,14 @@ export async function createServices(config: Config, options: CreateServicesOpti
     catalog,
     inventory,
     search,
+    payments,
+    promotions,
+    orders,
+    customers,
+    cart,
     settled,
     async close() {
+      clearInterval(refreshPolicies);
       await settled();
       unsubscribeCatalog();
       unsubscribeInventory();

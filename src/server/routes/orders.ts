@@ -66,7 +66,7 @@ const emailSchema = z.string().trim().min(1).max(320);
 
 const accessFields = { email: emailSchema.optional().describe('the email the order was placed with') };
 
-const cancelBody = z.object({ ...accessFields, reason: reasonSchema.optional() });
+const cancelBody = z.object({ ...accessFields, reason: reasonSchema.optional() }).default({});
 
 const modifyBody = z.object({
   ...accessFields,
@@ -391,6 +391,15 @@ async function noStore(_request: FastifyRequest, reply: FastifyReply, payload: u
   return payload;
 }
 
+/**
+ * The Idempotency-Key becomes the operation id, prefixed with the action: payment keys are made
+ * of the order, the operation and the tender, so a key a client reused for another kind of change
+ * must not look like a retry of the first and silently move no money.
+ */
+function changeOptions(actor: Access['actor'], action: string, key: string | undefined): ChangeOptions {
+  return { actor, ...(key !== undefined && { operationId: `${action}:${key}` }) };
+}
+
 const FULFILMENT_STEPS: readonly OrderStatus[] = ['pending', 'processed', 'shipped', 'delivered'];
 
 export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin: AdminGuard): void {
@@ -431,6 +440,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
 
   /** Registers a previewable change: the same body previews with `?preview=true` and confirms without. */
   function changeRoute<Body extends { email?: string | undefined }, Input>(
+    action: string,
     path: string,
     summary: string,
     body: z.ZodType<Body>,
@@ -455,10 +465,10 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
       },
       async (request) => {
         const { params, query, headers } = request;
-        const requestBody = request.body as Body;
+        // A cancel may come with no body at all: the email then rides in the query.
+        const requestBody = (request.body ?? {}) as Body;
         const { order, actor } = await access(request, params.id, requestBody.email ?? query.email);
-        const key = headers['idempotency-key'];
-        const options: ChangeOptions = { actor, ...(key !== undefined && { operationId: key }) };
+        const options = changeOptions(actor, action, headers['idempotency-key']);
         const input = toInput(requestBody);
         if (query.preview === true) {
           const plan = await operation.preview(order.id, input, options);
@@ -490,6 +500,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
   );
 
   changeRoute(
+    'cancel',
     '/v1/orders/:id/cancel',
     'Cancel an order that has not shipped: every payment goes back, stock is restored',
     cancelBody,
@@ -498,6 +509,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
   );
 
   changeRoute(
+    'modify',
     '/v1/orders/:id/modify',
     'Before shipping: swap sizes or colours, change the shipping address, or pay with another card',
     modifyBody,
@@ -519,6 +531,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
   );
 
   changeRoute(
+    'return',
     '/v1/orders/:id/return',
     'Ask to return delivered units; the refund is issued when the merchant receives them',
     returnBody,
@@ -531,6 +544,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
   );
 
   changeRoute(
+    'exchange',
     '/v1/orders/:id/exchange',
     'Exchange delivered units for another variant of the same product; a price increase is paid now',
     exchangeBody,
@@ -562,8 +576,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
     async (request) => {
       const order = await find(request.params.id);
       const { body } = request;
-      const key = request.headers['idempotency-key'];
-      const options: ChangeOptions = { actor: 'admin', ...(key !== undefined && { operationId: key }) };
+      const options = changeOptions('admin', 'fulfilment', request.headers['idempotency-key']);
       const from = FULFILMENT_STEPS.indexOf(order.status);
       const to = FULFILMENT_STEPS.indexOf(body.status);
       if (from < 0 || from >= to) {
@@ -610,11 +623,11 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
     },
     async (request) => {
       const order = await find(request.params.id);
-      const key = request.headers['idempotency-key'];
-      const result = await orders.receiveReturn(order.id, request.params.returnId, {
-        actor: 'admin',
-        ...(key !== undefined && { operationId: key }),
-      });
+      const result = await orders.receiveReturn(
+        order.id,
+        request.params.returnId,
+        changeOptions('admin', 'receive', request.headers['idempotency-key']),
+      );
       return toChangeView(result, false, 'admin');
     },
   );
@@ -635,11 +648,11 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
     },
     async (request) => {
       const order = await find(request.params.id);
-      const key = request.headers['idempotency-key'];
-      const result = await orders.processExchange(order.id, request.params.exchangeId, {
-        actor: 'admin',
-        ...(key !== undefined && { operationId: key }),
-      });
+      const result = await orders.processExchange(
+        order.id,
+        request.params.exchangeId,
+        changeOptions('admin', 'process', request.headers['idempotency-key']),
+      );
       return toChangeView(result, false, 'admin');
     },
   );
