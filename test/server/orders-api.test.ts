@@ -265,7 +265,7 @@ describeEachEngine('orders HTTP API', (harness) => {
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.preview).toBe(false);
     expect(confirmed.body.plan).toEqual(preview.body.plan);
-    expect(confirmed.body.plan.operationId).toBe('cancel-1');
+    expect(confirmed.body.plan.operationId).toBe('cancel:cancel-1');
     const sold = (view: Json) => ({ status: view.status, lines: view.lines });
     expect(sold(confirmed.body.order)).toEqual(sold(preview.body.order));
     expect(confirmed.body.order.status).toBe('cancelled');
@@ -282,7 +282,7 @@ describeEachEngine('orders HTTP API', (harness) => {
     const after = await call('GET', `/v1/orders/${order.id}`, undefined, admin);
     expect(JSON.stringify(after.body)).not.toContain(issued!.code);
 
-    const again = await call('POST', `/v1/orders/${order.id}/cancel`, body);
+    const again = await call('POST', `/v1/orders/${order.id}/cancel?email=${EMAIL}`);
     expect([again.status, again.body.error.code]).toEqual([409, 'not_cancellable']);
   });
 
@@ -404,6 +404,9 @@ describeEachEngine('orders HTTP API', (harness) => {
     }
     const shipWithoutTracking = await call('POST', `${path}/fulfilment`, { status: 'shipped' }, admin);
     expect([shipWithoutTracking.status, shipWithoutTracking.body.error.code]).toEqual([400, 'invalid_input']);
+    // Delivering a pending order ships it on the way, which needs a carrier and tracking number.
+    const deliverUntracked = await call('POST', `${path}/fulfilment`, { status: 'delivered' }, admin);
+    expect([deliverUntracked.status, deliverUntracked.body.error.code]).toEqual([400, 'invalid_input']);
     const badKey = await call('POST', `${path}/cancel`, { email: EMAIL }, { 'idempotency-key': 'has space' });
     expect(badKey.status).toBe(400);
     const reason = await call('POST', `${path}/cancel`, { email: EMAIL, reason: 'bored' });

@@ -66,7 +66,8 @@ const emailSchema = z.string().trim().min(1).max(320);
 
 const accessFields = { email: emailSchema.optional().describe('the email the order was placed with') };
 
-const cancelBody = z.object({ ...accessFields, reason: reasonSchema.optional() }).default({});
+// Nullable: a cancel may come with no body at all (Fastify hands the validator null), the email in the query.
+const cancelBody = z.object({ ...accessFields, reason: reasonSchema.optional() }).nullable();
 
 const modifyBody = z.object({
   ...accessFields,
@@ -443,7 +444,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
     action: string,
     path: string,
     summary: string,
-    body: z.ZodType<Body>,
+    body: z.ZodType<Body | null>,
     operation: OrderOperation<Input>,
     toInput: (body: Body) => Input,
   ): void {
@@ -465,7 +466,6 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
       },
       async (request) => {
         const { params, query, headers } = request;
-        // A cancel may come with no body at all: the email then rides in the query.
         const requestBody = (request.body ?? {}) as Body;
         const { order, actor } = await access(request, params.id, requestBody.email ?? query.email);
         const options = changeOptions(actor, action, headers['idempotency-key']);
