@@ -9,7 +9,7 @@
  * the option value of each variant) by comparing label ids.
  */
 import { ValidationError } from '../../core/index.js';
-import { postingKey, type ProductFilter } from './filter-postings.js';
+import { type ProductFilter, postingKey } from './filter-postings.js';
 import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
 import { keyOf, type LabelTable } from './label-table.js';
 import type { SearchFilters } from './types.js';

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { outdoorShop, sketchProduct, teaShop } from '../../../test/fixtures/search/catalogs.js';
 import { ValidationError } from '../../core/index.js';
 import type { Product } from '../types.js';
-import { outdoorShop, sketchProduct, teaShop } from '../../../test/fixtures/search/catalogs.js';
 import { createSearchIndex, loadSynonymGroups, type SearchIndex, type SearchQuery } from './index.js';
 
 function indexOf(

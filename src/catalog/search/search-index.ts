@@ -301,7 +301,9 @@ class MemorySearchIndex implements SearchIndex {
       for (let index = 0; index < slots.length; index += 1) {
         if (restricted && !textAllowed[index]) continue;
         const variant = variants[slots[index]!]!;
-        const mask = filtersVariants ? productMask | filters.variantMask(variant, optionPositions) : productMask;
+        const mask = filtersVariants
+          ? productMask | filters.variantMask(variant, optionPositions)
+          : productMask;
         if (mask === 0) {
           candidates.addMatchedVariant(variant.slot);
           const price = variant.variant.price.amount;
@@ -320,7 +322,7 @@ class MemorySearchIndex implements SearchIndex {
       for (let index = 0; index < scores.slots.length; index += 1) {
         visit(this.products[scores.slots[index]!]!, scores.scores[index]!);
       }
-    } else if (productBits !== 0 && (productBits & (productBits - 1 | ~facetBits)) !== 0) {
+    } else if (productBits !== 0 && (productBits & ((productBits - 1) | ~facetBits)) !== 0) {
       // Every candidate passes at least one product filter: with two or more filters it fails at
       // most one, and a single filter that no facet relaxes must pass.
       for (const slot of passMasks.touched) visit(this.products[slot]!, 0);
