@@ -456,7 +456,7 @@ export function registerOrderRoutes(app: App, orders: OrderService, requireAdmin
           tags,
           summary,
           description:
-            'Give `email` (body or query) or the admin key. `?preview=true` returns the plan and the order as it would be, changing nothing. An `Idempotency-Key` header makes a retried confirm safe: it never charges or refunds twice.',
+            'Give `email` (body or query) or the admin key. `?preview=true` returns the plan and the order as it would be, changing nothing. An `Idempotency-Key` header makes a retried confirm safe: it never charges or refunds twice (a retry after the change went through answers 409; read the order to see it).',
           params: orderParams,
           querystring: changeQuery,
           headers: changeHeaders,
