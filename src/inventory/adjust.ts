@@ -11,7 +11,7 @@ const KINDS: readonly AdjustmentKind[] = ['receive', 'count', 'damage', 'return'
 const COUNT_ATTEMPTS = 5;
 
 /** The signed change a non-count adjustment asks for. */
-function requestedDelta(input: AdjustmentInput): number {
+export function requestedDelta(input: AdjustmentInput): number {
   switch (input.kind) {
     case 'receive':
     case 'return':

@@ -11,6 +11,7 @@ export type {
   AdjustmentKind,
   Availability,
   AvailabilityOptions,
+  BulkAdjustmentInput,
   LedgerEntry,
   LedgerKind,
   LocalizedText,

@@ -1,6 +1,7 @@
 import { type Clock, NotFoundError } from '../core/index.js';
 import type { Executor, Store } from '../store/index.js';
 import { applyAdjustment, validateAdjustment } from './adjust.js';
+import { applyAdjustments } from './adjust-many.js';
 import { createHoldWriter } from './hold-writers.js';
 import { readLedger } from './ledger.js';
 import { ensureLevel, readLevel, toStockLevel } from './levels.js';
@@ -18,6 +19,7 @@ import type {
   AdjustmentInput,
   Availability,
   AvailabilityOptions,
+  BulkAdjustmentInput,
   LedgerEntry,
   Location,
   LocationInput,
@@ -41,7 +43,20 @@ export interface InventoryService {
    * then no change is announced, since it may still roll back: call `announceChange` after it commits.
    */
   adjust(input: AdjustmentInput, executor?: Executor): Promise<StockLevel>;
-  setSafetyStock(variantId: string, locationId: string, quantity: number): Promise<StockLevel>;
+  /**
+   * Applies the adjustments in order, in one transaction (the caller's when given), with their
+   * ledger entries; all or none. Listeners hear once, after the commit (or from
+   * `announceChange` when the caller's transaction commits). Returns the touched levels, by
+   * variant then location.
+   */
+  adjustMany(inputs: readonly BulkAdjustmentInput[], executor?: Executor): Promise<StockLevel[]>;
+  /** Pass a transaction to write inside it; then announce the change after it commits. */
+  setSafetyStock(
+    variantId: string,
+    locationId: string,
+    quantity: number,
+    executor?: Executor,
+  ): Promise<StockLevel>;
   /** Stock levels that exist for the variants, by variant then location. */
   levels(variantIds: readonly string[]): Promise<StockLevel[]>;
   /** One entry per requested variant; unknown variants read as out of stock. */
@@ -66,7 +81,7 @@ export interface InventoryService {
    * (reserve, release, commit, adjust, safety stock, sweep). Returns the unsubscribe function.
    */
   onChange(listener: ChangeListener): () => void;
-  /** Tells listeners about changes written through `adjust` inside a caller's transaction. */
+  /** Tells listeners about changes written inside a caller's transaction, once it has committed. */
   announceChange(variantIds: readonly string[]): void;
 }
 
@@ -121,11 +136,24 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       return level;
     },
 
-    async setSafetyStock(variantId, locationId, quantity) {
+    async adjustMany(inputs, executor) {
+      inputs.forEach((input, index) => {
+        validateAdjustment(input);
+        if (input.safetyStock !== undefined) requireWholeNumber(input.safetyStock, `[${index}].safetyStock`);
+      });
+      if (inputs.length === 0) return [];
+      const levels = await inTransaction(store, executor, (trx) =>
+        applyAdjustments(trx, inputs, clock.now()),
+      );
+      if (!executor?.isTransaction) announce(inputs.map((input) => input.variantId));
+      return levels;
+    },
+
+    async setSafetyStock(variantId, locationId, quantity, executor) {
       requireText(variantId, 'variantId');
       requireText(locationId, 'locationId');
       requireWholeNumber(quantity, 'quantity');
-      const level = await inTransaction(store, undefined, async (trx) => {
+      const level = await inTransaction(store, executor, async (trx) => {
         const now = clock.now();
         await ensureLevel(trx, variantId, locationId, now);
         await trx
@@ -136,7 +164,7 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
           .execute();
         return readLevel(trx, variantId, locationId, now);
       });
-      announce([variantId]);
+      if (!executor?.isTransaction) announce([variantId]);
       return level;
     },
 

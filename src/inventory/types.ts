@@ -60,6 +60,11 @@ export interface AdjustmentInput {
   referenceId?: string;
 }
 
+/** An adjustment in a bulk write; it may set the level's safety stock at the same time. */
+export interface BulkAdjustmentInput extends AdjustmentInput {
+  safetyStock?: number;
+}
+
 export interface StockLevel {
   variantId: string;
   locationId: string;
