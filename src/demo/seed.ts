@@ -16,7 +16,7 @@ export const DEMO_ACTOR = 'system:demo-seed';
 
 export interface DemoSeedServices {
   readonly catalog: Pick<CatalogService, 'upsertProducts'>;
-  readonly inventory: Pick<InventoryService, 'upsertLocation' | 'adjust' | 'setSafetyStock' | 'levels'>;
+  readonly inventory: Pick<InventoryService, 'upsertLocation' | 'adjustMany' | 'levels'>;
   readonly log?: Logger;
 }
 
@@ -36,23 +36,6 @@ export function demoProducts(): ProductInput[] {
 }
 
 const LEVEL_BATCH = 400;
-/** Each write is its own small transaction on its own stock level; a few at once keep a pool busy. */
-const WRITE_CONCURRENCY = 8;
-
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
 
 async function currentLevels(
   inventory: DemoSeedServices['inventory'],
@@ -90,24 +73,20 @@ export async function seedDemo({ catalog, inventory, log }: DemoSeedServices): P
     const safety = (level?.safetyStock ?? 0) !== line.safetyStock;
     return count || safety ? [{ line, locationId, count, safety }] : [];
   });
-  let stockWrites = 0;
-  await forEachConcurrently(writes, WRITE_CONCURRENCY, async ({ line, locationId, count, safety }) => {
-    if (count) {
-      await inventory.adjust({
-        variantId: line.variantId,
-        locationId,
-        kind: 'count',
-        quantity: line.onHand,
-        reason: 'demo store opening stock',
-        actor: DEMO_ACTOR,
-      });
-      stockWrites += 1;
-    }
-    if (safety) {
-      await inventory.setSafetyStock(line.variantId, locationId, line.safetyStock);
-      stockWrites += 1;
-    }
-  });
+  // One bulk write: a first seed is one transaction instead of one per level. A level whose
+  // safety stock alone differs gets a count of what it already holds (a ledger entry of 0).
+  await inventory.adjustMany(
+    writes.map(({ line, locationId, safety }) => ({
+      variantId: line.variantId,
+      locationId,
+      kind: 'count' as const,
+      quantity: line.onHand,
+      reason: 'demo store opening stock',
+      actor: DEMO_ACTOR,
+      ...(safety && { safetyStock: line.safetyStock }),
+    })),
+  );
+  const stockWrites = writes.reduce((sum, write) => sum + (write.count ? 1 : 0) + (write.safety ? 1 : 0), 0);
 
   const result: DemoSeedResult = {
     products: products.length,
