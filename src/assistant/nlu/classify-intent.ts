@@ -9,6 +9,22 @@ import type { ConversationState, Entity, Intent, IntentScore } from './types.js'
 const REPEAT_BONUS = 0.1;
 const ENTITY_BOOST = 0.2;
 const FALLBACK_SCORE = 0.3;
+/** Catalog kinds that name what is wanted; the others (colour, tag, material...) only narrow it. */
+const HEAD_KINDS = new Set(['productType', 'category', 'brand', 'product']);
+const AFTER_SALE: readonly Intent[] = ['cancel_order', 'return_order', 'exchange_order', 'order_status'];
+/** Two products joined like this are being weighed against each other. */
+const ALTERNATIVES = /\bor\b|\bvs\.?|versus|還是|还是|跟|和|或/u;
+/** A cart action names the cart too ("add it to my cart"): the action wins over viewing it. */
+const OVERRIDES: readonly (readonly [Intent, Intent])[] = [
+  ['add_to_cart', 'view_cart'],
+  ['remove_from_cart', 'view_cart'],
+  ['update_quantity', 'view_cart'],
+  ['remove_from_cart', 'add_to_cart'],
+  ['update_quantity', 'add_to_cart'],
+  ['exchange_order', 'refine'],
+  ['exchange_order', 'return_order'],
+  ['policy', 'return_order'],
+];
 
 export interface IntentDecision {
   readonly intent: Intent;
@@ -32,20 +48,30 @@ function add(scores: Map<Intent, number>, intent: Intent, amount: number): void 
 
 function applyEntities(
   scores: Map<Intent, number>,
+  folded: string,
   entities: readonly Entity[],
   state: ConversationState,
 ): void {
   const types = new Set(entities.map((entity) => entity.type));
   const catalog = entities.some((entity) => entity.type === 'catalog');
+  const heads = new Set(
+    entities.flatMap((entity) =>
+      entity.type === 'catalog' && HEAD_KINDS.has(entity.kind) ? [entity.value] : [],
+    ),
+  );
+  if (heads.size >= 2 && ALTERNATIVES.test(folded)) add(scores, 'compare', 0.7);
   const cued = scores.size > 0;
   const searchWords = catalog || types.has('price') || types.has('size');
-  const relativeOnly =
-    !catalog && entities.some((entity) => entity.type === 'price' && entity.price.kind === 'relative');
+  const namesWhat = entities.some((entity) => entity.type === 'catalog' && HEAD_KINDS.has(entity.kind));
   if (searchWords) {
-    const searchIntent: Intent = state.showingProducts === true || relativeOnly ? 'refine' : 'browse';
+    // Only narrowing words ("in black", "under 2000") continue a search rather than start one.
+    const searchIntent: Intent = state.showingProducts === true || !namesWhat ? 'refine' : 'browse';
     add(scores, searchIntent, cued ? ENTITY_BOOST : 0.6);
   }
-  if (types.has('order')) add(scores, 'order_status', cued ? ENTITY_BOOST : 0.7);
+  if (types.has('order')) {
+    const afterSale = AFTER_SALE.find((intent) => scores.has(intent));
+    add(scores, afterSale ?? 'order_status', cued ? ENTITY_BOOST : 0.7);
+  }
   if (types.has('coupon')) add(scores, 'price_promotion', cued ? ENTITY_BOOST : 0.7);
   if (types.has('name') || types.has('email') || types.has('postalCode')) {
     add(scores, 'identify', cued ? 0.3 : 0.75);
@@ -78,7 +104,8 @@ export function classifyIntent(
   state: ConversationState,
 ): IntentDecision {
   const scores = cueScores(folded);
-  applyEntities(scores, entities, state);
+  for (const [winner, loser] of OVERRIDES) if (scores.has(winner)) scores.delete(loser);
+  applyEntities(scores, folded, entities, state);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;
   if (first === undefined) {

@@ -20,7 +20,7 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'browse',
     0.5,
-    String.raw`\b(?:show|see|find|looking for|look for|search|browse|recommend|suggest|need|want|got any|do you (?:have|sell|carry|stock)|have you got|any|something|options for|what .*do you have|gift for|shopping for|in the market for)\b`,
+    String.raw`\b(?:show|see|find|looking for|look for|search|browse|recommend|suggest|need|want|got any|do you (?:have|sell|carry|stock)|have you got|any|anything|something|options for|what .*do you have|gift for|shopping for|in the market for)\b`,
   ),
   cue(
     'browse',
@@ -47,13 +47,13 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'compare',
     0.75,
-    String.raw`比較|比较|差別|差别|差異|差异|哪個好|哪个好|哪一個|哪一个|哪個比較|哪个比较|哪款|還是|还是|跟.{1,20}比|和.{1,20}比|有什麼不同|有什么不同|差在哪|哪雙|哪件`,
+    String.raw`比較(?!便宜|贵|貴|輕|轻|大|小|重|好穿)|比较(?!便宜|贵|轻|大|小|重)|差別|差别|差異|差异|哪個好|哪个好|哪一個|哪一个|哪個比較|哪个比较|哪款|還是|还是|跟.{1,20}比|和.{1,20}比|有什麼不同|有什么不同|差在哪|哪雙|哪件`,
   ),
   // Questions about a product's facts.
   cue(
     'ask_attribute',
     0.6,
-    String.raw`\b(?:is it|is this|is that|are they|are these|does it|does this|do they|what(?:'s| is) (?:it|the|this) made of|made of|material|how (?:heavy|much does it weigh|warm|big|long|wide|many litres|many liters)|weight|weigh|waterproof\?|breathable|what (?:size|sizes|colou?rs?) (?:does|do|are)|what colou?rs?|which colou?rs?|what sizes|fit|true to size|run (?:small|large|big)|dimensions|capacity|rating|warranty on|care|wash|machine wash|how do i (?:clean|brew|use)|origin|where is it from|caffeine|specs?|details|tell me (?:more )?about|temperature)\b`,
+    String.raw`\b(?:is it|is this|is that|are they|are these|does it|does this|do they|what(?:'s| is) (?:it|the|this) made of|made of|material|how (?:heavy|much does it weigh|warm|big|long|wide|many litres|many liters)|weight|weigh|waterproof\?|breathable|what (?:size|sizes|colou?rs?) (?:does|do|are)|what colou?rs?|which colou?rs?|what sizes|does (?:it|this|that) fit|how does (?:it|this|that) fit|fits? (?:small|large|big|true)|true to size|run (?:small|large|big)|dimensions|capacity|rating|warranty on|care|wash|machine wash|how do i (?:clean|brew|use)|origin|where is it from|caffeine|specs?|details|tell me (?:more )?about|temperature)\b`,
   ),
   cue(
     'ask_attribute',
@@ -80,7 +80,7 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'price_promotion',
     0.75,
-    String.raw`多少錢|多少钱|價格|价格|價錢|价钱|售價|售价|優惠|优惠|折扣|打折|特價|特价|促銷|促销|折價券|折价券|優惠碼|优惠码|折扣碼|折扣码|活動|活动|便宜多少|幾折|几折|免運|免运|滿額|满额|特惠|降價|降价|多少|序號`,
+    String.raw`多少錢|多少钱|價格|价格|價錢|价钱|售價|售价|優惠|优惠|折扣|打折|特價|特价|促銷|促销|折價券|折价券|優惠碼|优惠码|折扣碼|折扣码|活動|活动|便宜多少|幾折|几折|滿額|满额|特惠|降價|降价|序號`,
   ),
   // The cart.
   cue(
@@ -91,7 +91,7 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'add_to_cart',
     0.85,
-    String.raw`加入購物車|加入购物车|加到購物車|加到购物车|放進購物車|放进购物车|加購物車|加购物车|加入|加到|放進|放进|我要這|我要这|我要那|我要第|幫我加|帮我加|買這|买这|買那|买那|就這個|就这个|就那|就要|來一|来一|給我一|给我一|拿一|下單|下单`,
+    String.raw`加入購物車|加入购物车|加到購物車|加到购物车|放進購物車|放进购物车|加購物車|加购物车|加入|加到|放進|放进|我要這|我要这|我要那|我要第|幫我加|帮我加|買這|买这|買那|买那|就這個|就这个|就那|就要|來一|来一|給我一|给我一|拿一`,
   ),
   cue(
     'add_to_cart',
@@ -162,9 +162,9 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'return_order',
     0.95,
-    String.raw`\b(?:return|returns|returning|send (?:it|them|this) back|refund|money back|send back)\b`,
+    String.raw`\b(?:return|returns|returning|send (?:it|them|this|these|those) back|refund|money back|send back)\b`,
   ),
-  cue('return_order', 0.95, String.raw`退貨|退货|退款|退錢|退钱|退回|退掉|想退|要退|可以退`),
+  cue('return_order', 0.95, String.raw`退貨|退货|退款|退錢|退钱|退回|退掉|想退|要退|可以退|怎麼退|怎么退`),
   cue(
     'exchange_order',
     1,
@@ -193,7 +193,7 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'policy',
     0.85,
-    String.raw`政策|規定|规定|運費|运费|幾天到|几天到|寄到|寄送|運送|运送|配送方式|保固|保修|營業時間|营业时间|幾點|几点|地址|在哪裡|在哪里|門市在|退換貨規定|鑑賞期|鉴赏期|七天|幾天內|几天内|發票|发票|統編|统编|分期|付款方式|包裝|包装|海外|國外|国外|免運門檻|免运门槛|隱私|隐私`,
+    String.raw`政策|規定|规定|運費|运费|幾天到|几天到|寄到|寄送|運送|运送|配送方式|保固|保修|營業時間|营业时间|幾點|几点|地址|(?:店|門市|门市|你們|你们|公司).{0,4}在哪|門市在|有寄|退換貨規定|鑑賞期|鉴赏期|七天|幾天內|几天内|發票|发票|統編|统编|分期|付款方式|包裝|包装|海外|國外|国外|免運門檻|免运门槛|隱私|隐私`,
   ),
   // Who the shopper is.
   cue(
@@ -210,9 +210,14 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'greeting',
     0.8,
-    String.raw`^[\s\p{P}\p{S}]*(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening)|howdy|greetings|hola|sup|what'?s up)\b`,
+    String.raw`^[\s\p{P}\p{S}]*(?:hi|hello|hey|hiya|yo|good (?:morning|afternoon|evening)|howdy|greetings|hola|sup|what'?s up)(?:[\s\p{P}\p{S}]+(?:there|all|team|everyone|folks))?[\s\p{P}\p{S}]*$`,
   ),
-  cue('greeting', 0.8, String.raw`^[\s\p{P}\p{S}]*(?:你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|安安|hello|hi)`),
+  cue(
+    'greeting',
+    0.8,
+    String.raw`^[\s\p{P}\p{S}]*(?:你好|您好|哈囉|哈啰|嗨|早安|午安|晚安|安安|hello|hi)(?:[\s\p{P}\p{S}]*(?:你好|您好|請問一下|请问一下|老闆|老板|～|~))*[\s\p{P}\p{S}]*$`,
+  ),
+  cue('greeting', 0.3, String.raw`^[\s\p{P}\p{S}]*(?:hi|hello|hey|你好|您好|哈囉|嗨)\b`),
   cue(
     'thanks',
     0.85,
@@ -231,33 +236,68 @@ export const INTENT_CUES: readonly IntentCue[] = [
   ),
   cue(
     'affirm',
-    0.7,
-    String.raw`^[\s\p{P}\p{S}]*(?:yes|yeah|yep|yup|sure|ok|okay|k|alright|all right|correct|right|exactly|sounds good|go ahead|do it|please do|confirm|confirmed|of course|definitely|absolutely|yes please|sure thing|that'?s right|that works|fine)\b[\s\p{P}\p{S}]*(?:please|thanks|thank you)?[\s\p{P}\p{S}]*$`,
+    0.9,
+    String.raw`^[\s\p{P}\p{S}]*(?:yes|yeah|yep|yup|sure|ok|okay|k|alright|all right|correct|right|exactly|sounds good|looks good|go ahead|do it|please do|confirm|confirmed|of course|definitely|absolutely|sure thing|that'?s right|that works|fine|great|perfect)(?:[\s\p{P}\p{S}]+(?:yes|yeah|yep|yup|sure|ok|okay|k|alright|all right|correct|right|exactly|sounds good|looks good|go ahead|do it|please do|confirm|confirmed|of course|definitely|absolutely|sure thing|that'?s right|that works|fine|great|perfect|please))*[\s\p{P}\p{S}]*$`,
   ),
   cue(
     'affirm',
-    0.7,
+    0.9,
     String.raw`^[\s\p{P}\p{S}]*(?:好|好的|好啊|好喔|好哦|可以|可以的|對|对|沒錯|没错|是的|是|嗯|恩|確定|确定|行|沒問題|没问题|就這樣|就这样|ok|好呀|麻煩你|麻烦你|確認|确认)[\s\p{P}\p{S}啊喔哦呀吧了]*$`,
   ),
   cue(
     'deny',
-    0.7,
-    String.raw`^[\s\p{P}\p{S}]*(?:no|nope|nah|not really|no thanks|no thank you|never ?mind|not now|maybe later|don'?t|cancel that|wrong|that'?s wrong|not that)\b[\s\p{P}\p{S}]*(?:thanks|thank you)?[\s\p{P}\p{S}]*$`,
+    0.9,
+    String.raw`^[\s\p{P}\p{S}]*(?:no|nope|nah|not really|never ?mind|not now|maybe later|don'?t|cancel that|wrong|that'?s wrong|not that|no need)(?:[\s\p{P}\p{S}]+(?:no|nope|nah|not really|never ?mind|not now|maybe later|don'?t|cancel that|wrong|that'?s wrong|not that|no need|thanks|thank you|thx))*[\s\p{P}\p{S}]*$`,
   ),
   cue(
     'deny',
-    0.7,
+    0.9,
     String.raw`^[\s\p{P}\p{S}]*(?:不|不要|不用|不用了|不是|沒有|没有|算了|先不要|先不用|不對|不对|錯|错|不需要|免了|再說|再说)[\s\p{P}\p{S}啊喔哦呀吧了謝谢]*$`,
   ),
   // Clearly outside a shop.
   cue(
     'out_of_scope',
-    0.6,
+    0.9,
     String.raw`\b(?:weather|joke|poem|news|stock market|bitcoin|crypto|homework|president|football score|recipe for|translate|who are you|are you (?:a bot|human|ai)|meaning of life|capital of|write me|code in|python|movie|song|lottery)\b`,
   ),
   cue(
     'out_of_scope',
-    0.6,
+    0.9,
     String.raw`天氣|天气|笑話|笑话|新聞|新闻|股票|比特幣|作業|作业|總統|总统|翻譯|翻译|你是誰|你是谁|電影|电影|唱歌|樂透|彩票|寫詩|写诗|食譜|食谱`,
+  ),
+  cue('browse', 0.5, String.raw`\banything\b`),
+  cue(
+    'refine',
+    0.6,
+    String.raw`(?:便宜|貴|贵|高級|高级|輕|轻|小|大)一[點点些]|\b(?:cheaper|lighter|smaller|bigger|pricier|more premium|less expensive) (?:ones|options)\b|^那.{1,12}[呢咧]|^(?:what|how) about\b|^(?:and |or )?(?:in|under|below|over|only|just) `,
+  ),
+  cue('refine', 0.9, String.raw`\bsort(?:ed)? by\b|由低到高|由高到低|排序|\blowest price first\b`),
+  cue(
+    'ask_attribute',
+    0.8,
+    String.raw`\bwhat sizes\b|\bwhat colou?rs?\b|\bwhich colou?rs?\b|\bmade of\b|\bhow heavy\b|\btrue to size\b|\brun(?:s)? (?:small|large|big)\b|\bmaterial\b|材質|材质|重量|多重|有哪些顏色|有什麼顏色|什麼顏色|偏小|偏大|保養|保养|是.{1,8}的[嗎吗]`,
+  ),
+  cue(
+    'ask_attribute',
+    0.7,
+    String.raw`^(?:is|are|does|do|can|will|would|did) (?:the|this|that|it|these|those|they)\b`,
+  ),
+  cue('ask_attribute', 0.65, String.raw`可以用.{0,8}[嗎吗]|能不能|能.{1,8}[嗎吗]|可以保溫`),
+  cue('price_promotion', 0.45, String.raw`多少`),
+  cue('policy', 0.85, String.raw`免運|免运|\bfree shipping\b`),
+  cue('policy', 1, String.raw`\bhow much (?:is|for|does) (?:the )?(?:shipping|delivery|postage)\b|運費|运费`),
+  cue(
+    'add_to_cart',
+    0.85,
+    String.raw`(?:加|給我|给我|我要|買|买|拿|來|来)\s*(?:[一兩两二三四五六七八九十]|\d+)\s*[雙双件個个支盒包罐瓶組组套頂顶條条把]|加進去|加进去|放進去|放进去|我要.{0,8}(?:那|這|这)(?:一)?[個个件雙双款支頂顶把]`,
+  ),
+  cue('checkout', 0.95, String.raw`下單|下单`),
+  cue('exchange_order', 1, String.raw`(?:想|可以|能|要|幫我|帮我)(?:換|换)(?!個|个|一下)`),
+  cue('view_cart', 0.9, String.raw`^[\s\p{P}]*(?:my |the )?(?:cart|basket|bag)[\s\p{P}]*$`),
+  cue('thanks', 0.85, String.raw`謝啦|谢啦|謝了|谢了`),
+  cue(
+    'human',
+    0.95,
+    String.raw`跟人[講讲說说聊]|\bsomeone\b.{0,10}\b(?:talk|speak)|\b(?:talk|speak)\b.{0,10}\b(?:someone|person|people)\b`,
   ),
 ];

@@ -9,11 +9,11 @@ import type { Vocabulary } from './vocabulary.js';
 
 const LETTER_SIZE = String.raw`(?:xxxl|xxl|xxs|xl|xs|2xl|3xl|s|m|l)`;
 const SIZE_AFTER_WORD = new RegExp(
-  String.raw`(?:size|sz|尺寸|尺碼|尺码|鞋碼|鞋码|穿)\s*[:：]?\s*(?:us|eu|uk)?\s*(\d{1,3}(?:\.5)?|${LETTER_SIZE}(?![\p{L}])|small|medium|large|extra large)`,
+  String.raw`(?:size(?!s)|sz|尺寸|尺碼|尺码|鞋碼|鞋码|穿)\s*[:：]?\s*(?:us|eu|uk)?\s*(\d{1,3}(?:\.5)?|${LETTER_SIZE}(?![\p{L}])|small|medium|large|extra large)`,
   'giu',
 );
 const SIZE_WITH_MARK = new RegExp(
-  String.raw`(?<![\p{N}.])(\d{2}(?:\.5)?|${LETTER_SIZE})\s*(?:號|号|碼|码)|(?<![\p{N}.])(\d{2}(?:\.5)?)\s*(?:cm|公分)|(?:in|a|an)\s+(small|medium|large|extra large|xs|xl|xxl)\b(?!\s*(?:size|one|pack|box|bag|bottle))`,
+  String.raw`(?<![\p{N}.])(\d{2}(?:\.5)?|${LETTER_SIZE})\s*(?:號|号|碼|码)|(?<![\p{N}.])(\d{2}(?:\.5)?)\s*(?:cm|公分)|(?:in|a|an)\s+(small|medium|large|extra large|xs|xl|xxl)\b(?!\s*(?:size|one|pack|box|bag|bottle))|\bin\s+(\d{2}(?:\.5)?)(?![\d.%])(?!\s*(?:days?|hours?|minutes?|weeks?|colou?rs?|l\b|ml|g\b|kg|mm|m\b|cm|people|pieces?|pcs|pairs?))`,
   'giu',
 );
 const WORD_SIZES: Readonly<Record<string, string>> = {
@@ -46,16 +46,18 @@ const MEASURE_UNITS: Readonly<Record<string, string>> = {
 const ENGLISH_COUNT = String.raw`(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a couple of|a dozen|a|an)`;
 const ENGLISH_UNITS = String.raw`(?:pairs?|pcs|pieces?|units?|items?|boxes|box|packs?|bottles?|tins?|bags?|sets?|cans?|jars?|of (?:them|those|these|it|each)|x\b)`;
 const QUANTITY_ENGLISH = new RegExp(
-  String.raw`(?<![\p{L}\p{N}#$.])(${ENGLISH_COUNT})\s*${ENGLISH_UNITS}`,
+  String.raw`(?<![\p{L}\p{N}#$.])(${ENGLISH_COUNT})\s*(?:${ENGLISH_UNITS}|of the\b|more\b)`,
   'giu',
 );
+const QUANTITY_AFTER_TO =
+  /\b(?:reduce|increase|decrease|bump|lower|raise|change|update|set)\b[^.?!]{0,40}?\bto\s+(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\b(?![.\d])/giu;
 const QUANTITY_TIMES = /(?<![\p{L}\p{N}])(?:x|×)\s*(\d{1,3})(?![\p{N}])/giu;
 const QUANTITY_CHINESE = new RegExp(
   String.raw`(?<![第這这那哪每])(\d{1,3}|${CHINESE_NUMERAL_CLASS}{1,3})\s*(?:雙|双|件|個|个|組|组|支|包|盒|罐|瓶|條|条|頂|顶|把|台|份|袋|只|張|张|副|套|片|顆|颗)`,
   'gu',
 );
 const QUANTITY_AFTER_VERB = new RegExp(
-  String.raw`(?:make it|change (?:it |that |the quantity )?to|update (?:it |the quantity )?to|set (?:it |the quantity )?to|quantity(?: to)?|qty|i(?:'ll| will)? (?:take|want|need)|add|get|buy|order|改成|改為|改为|換成|换成|數量|数量|要|買|买|拿|加)\s*[:：]?\s*(\d{1,3}|${CHINESE_NUMERAL_CLASS}{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{N}.])(?!\s*(?:號|号|碼|码|cm|公分|元|塊|块|dollars?|%|折|k\b|st|nd|rd|th))`,
+  String.raw`(?:make it|change (?:it |that |the quantity )?to|update (?:it |the quantity )?to|set (?:it |the quantity )?to|quantity(?: to)?|qty|i(?:'ll| will)? (?:only )?(?:take|want|need)|only (?:want|need|take)|(?:quantity|qty)(?: to| of)?|add|get|buy|order|改成|改為|改为|改|換成|换成|數量|数量|要|買|买|拿|加)\s*[:：]?\s*(\d{1,3}|${CHINESE_NUMERAL_CLASS}{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)(?![\p{N}.])(?!\s*(?:號|号|碼|码|cm|公分|元|塊|块|dollars?|%|折|(?:k|st|nd|rd|th)\b))`,
   'giu',
 );
 
@@ -83,7 +85,7 @@ export function readSizes(scan: MessageScan): Entity[] {
     })),
     ...readMatches(scan, SIZE_WITH_MARK, (match, span) => ({
       type: 'size',
-      value: sizeValue(match[1] ?? match[2] ?? match[3]!),
+      value: sizeValue(match[1] ?? match[2] ?? match[3] ?? match[4]!),
       ...span,
     })),
     ...readMatches(scan, CHINESE_SIZES, (match, span) => ({
@@ -116,6 +118,7 @@ export function readQuantities(scan: MessageScan): Entity[] {
     ...readMatches(scan, QUANTITY_ENGLISH, toEntity),
     ...readMatches(scan, QUANTITY_TIMES, toEntity),
     ...readMatches(scan, QUANTITY_CHINESE, toEntity),
+    ...readMatches(scan, QUANTITY_AFTER_TO, toEntity, 1),
     ...readMatches(scan, QUANTITY_AFTER_VERB, toEntity, 1),
   ];
 }

@@ -8,9 +8,9 @@ import type { Entity } from './types.js';
 
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/gu;
 const ORDER_AFTER_WORD =
-  /(?:order|訂單|订单|單號|单号)\s*(?:number|no\.?|id|編號|编号|號碼|号码|號|号)?\s*(?:is|是)?\s*[:：#＃]?\s*(#?[a-z]{0,2}-?\d{3,10})(?![\p{L}\p{N}])/giu;
-const ORDER_WITH_HASH = /[#＃]\s?([a-z]{0,2}\d{3,10})(?![\p{L}\p{N}])/giu;
-const ORDER_BARE = /(?<![\p{L}\p{N}])([a-z]\d{4,8})(?![\p{L}\p{N}])/giu;
+  /(?:order|訂單|订单|單號|单号)\s*(?:number|no\.?|id|編號|编号|號碼|号码|號|号)?\s*(?:is|是)?\s*[:：#＃]?\s*(#?[a-z]{0,2}-?\d{3,10})(?![a-z0-9])/giu;
+const ORDER_WITH_HASH = /[#＃]\s?([a-z]{0,2}\d{3,10})(?![a-z0-9])/giu;
+const ORDER_BARE = /(?<![a-z0-9])([a-z]\d{4,8})(?![a-z0-9])/giu;
 const COUPON_CONTEXT =
   /(?:code|coupon|promo|voucher|discount|優惠碼|优惠码|折扣碼|折扣码|折價券|折价券|優惠券|优惠券|序號|代碼|代码)/iu;
 const CODE_CANDIDATE = /(?<![\p{L}\p{N}])([A-Z][A-Z0-9]{3,19})(?![\p{L}\p{N}])/gu;
@@ -32,7 +32,7 @@ const NOT_CODES = new Set([
 const POSTAL_CONTEXT = /(?:zip|postal|post\s?code|postcode|郵遞區號|邮递区号|郵編|邮编|區號)/iu;
 const POSTAL = /(?<![\p{N}#])(\d{3}(?:\d{2,3})?)(?![\p{N}])/gu;
 const ENGLISH_NAME =
-  /\b(?:i'?m|i am|my name is|my name's|this is|name\s*[:：]|it's)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/gu;
+  /\b(?:[Ii]'?m|[Ii] am|[Mm]y name is|[Mm]y name's|[Tt]his is|[Nn]ame\s*[:：]|[Ii]t's|[Ii]t is)\s+([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/gu;
 const CHINESE_NAME =
   /(?:我是|我叫|我的名字是|名字是|名字叫|姓名\s*[:：]?)\s*([\p{Script=Han}]{2,4}?)(?=[，,。.\s、；;！!]|\d|$)/gu;
 /** Words after 我是 that start a sentence rather than a name. */

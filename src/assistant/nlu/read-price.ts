@@ -33,7 +33,7 @@ const UPPER = new RegExp(
 );
 const LOWER = new RegExp(String.raw`${LOWER_BEFORE}\s*${AMOUNT}|${AMOUNT}\s*${LOWER_AFTER}`, 'giu');
 const AROUND = new RegExp(String.raw`${AROUND_BEFORE}\s*${AMOUNT}|${AMOUNT}\s*${AROUND_AFTER}`, 'giu');
-const NOT_A_REFERENCE = String.raw`(?!\s*(?:one|ones|pair|option|的?那|的?這|的?这))`;
+const NOT_A_REFERENCE = String.raw`(?!\s*(?:(?:one|pair|option)\b|的?那|的?這|的?这))`;
 const CHEAPER = new RegExp(
   String.raw`(?:cheaper|cheapest|less expensive|more affordable|lower[- ]priced?|inexpensive|affordable|budget|cheap|too expensive|too pricey|便宜一點|便宜一点|便宜點|便宜一些|更便宜|比較便宜|比较便宜|最便宜|平價|平价|便宜|太貴|太贵|低價|低价)${NOT_A_REFERENCE}`,
   'giu',
@@ -58,7 +58,9 @@ function amountsIn(match: RegExpExecArray, currency: string): { amounts: Money[]
     if (numeral === undefined) continue;
     const amount = amountOf(numeral, currency);
     if (amount !== undefined) amounts.push(amount);
-    if (match[group] !== undefined || match[group + 2] !== undefined) marked = true;
+    // A unit, a currency, or a Chinese numeral with 百/千/萬 is only ever said of an amount.
+    if (match[group] !== undefined || match[group + 2] !== undefined || /[百千萬万]/u.test(numeral))
+      marked = true;
   }
   return { amounts, marked };
 }

@@ -8,7 +8,7 @@ import { parseChineseNumeral, parseEnglishOrdinal } from './numerals.js';
 import type { Entity, Reference, Span } from './types.js';
 
 const ORDINAL_WORD = String.raw`(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|last|latter|former)`;
-const REFERENT = String.raw`(?:one|ones|option|item|pair|product|choice|thing)`;
+const REFERENT = String.raw`(?:one|option|item|pair|product|choice|thing)`;
 const ENGLISH_ORDINAL = new RegExp(
   String.raw`\bthe\s+${ORDINAL_WORD}\b(?:\s+${REFERENT}\b)?|\b${ORDINAL_WORD}\s+${REFERENT}\b|\b(?:option|item|choice|number|no\.)\s*(\d)\b(?![\d.])`,
   'giu',
@@ -26,9 +26,10 @@ const CHINESE_COMPARATIVE = new RegExp(
   String.raw`(最便宜|比較便宜|比较便宜|較便宜|较便宜|便宜|最貴|最贵|比較貴|比较贵|較貴|较贵|貴|贵)的?(?:那|這|这)?(?:一)?${CLASSIFIER}`,
   'gu',
 );
+/** "this", "that one", "those": not the conjunction ("so that") nor time ("this morning"). */
 const ENGLISH_THIS =
-  /\b(?:this|that)\s+(?:one|pair|item|product|option)\b|\b(?:these|those)(?:\s+ones)?\b|\b(?:this|that)\b(?=\s*(?:[?.!,]|$))|\b(?:this|that)\s+(?=(?:in|with|for)\b)/giu;
-const CHINESE_THIS = new RegExp(String.raw`(?:這|这|那)(?:一)?${CLASSIFIER}|它`, 'gu');
+  /(?<!\b(?:so|think|know|say|said|sure|hope|than|like|all|about)\s)\b(?:this|that|these|those)\b(?:\s+(?:one|ones|pair|item|product|option)\b)?(?!\s+(?:morning|afternoon|evening|week|weekend|month|year|time|way|is why|much)\b)(?!\s+(?:i|you|we|it|they|he|she)\b)/giu;
+const CHINESE_THIS = new RegExp(String.raw`(?:這|这|那)(?:[一兩两二三幾几]|\d)?${CLASSIFIER}|它`, 'gu');
 const DESCRIBED_ENGLISH_AFTER = new RegExp(String.raw`^\s+${REFERENT}\b`, 'iu');
 const DESCRIBED_CHINESE_AFTER = new RegExp(String.raw`^的?(?:那|這|这)(?:一)?${CLASSIFIER}?`, 'u');
 

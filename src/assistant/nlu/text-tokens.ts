@@ -27,6 +27,14 @@ const CJK = /[\p{Script=Han}\u3005\u3007]/u;
 const LATIN_TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 const KEEP_ENDINGS = ['ss', 'us', 'is', 'ous', 'ics'];
+/** Plurals no ending rule folds without breaking others ("gloves" must stay "glove"). */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  knives: 'knife',
+  leaves: 'leaf',
+  shelves: 'shelf',
+  halves: 'half',
+  loaves: 'loaf',
+};
 
 let segmenter: Intl.Segmenter | undefined;
 function chineseSegmenter(): Intl.Segmenter {
@@ -46,6 +54,10 @@ export function isCjkCharacter(character: string): boolean {
 /** "jackets" → "jacket", "berries" → "berry", "men's" → "men"; short words stay as they are. */
 export function foldWord(word: string): string {
   const plain = word.replace(/['’]s?$/u, '');
+  const irregular = IRREGULAR[plain];
+  if (irregular !== undefined) return irregular;
+  // "beanie" and "beanies", "berry" and "berries" all meet at the -y form.
+  if (plain.length > 4 && plain.endsWith('ie')) return `${plain.slice(0, -2)}y`;
   if (plain.length <= 3 || !plain.endsWith('s')) return plain;
   if (KEEP_ENDINGS.some((ending) => plain.endsWith(ending))) return plain;
   if (plain.endsWith('ies') && plain.length > 4) return `${plain.slice(0, -3)}y`;

@@ -51,6 +51,11 @@ const TOO_GENERIC = new Set([
   'other',
   'one size',
   'default title',
+  // Option values that are everyday words: "how long", "regular price".
+  'long',
+  'short',
+  'regular',
+  'standard',
 ]);
 const MAX_PHRASE_TOKENS = 12;
 const MAX_NAME_WORDS = 2;
@@ -169,9 +174,10 @@ class CatalogVocabulary implements Vocabulary {
     if (found === undefined || found.size === 0) return [];
     let bestRank = KIND_ORDER.length;
     for (const { term } of found.values()) bestRank = Math.min(bestRank, KIND_ORDER.indexOf(term.kind));
-    return [...found.values()]
-      .filter(({ term }) => KIND_ORDER.indexOf(term.kind) === bestRank)
-      .map(({ term }) => term);
+    const candidates = [...found.values()].filter(({ term }) => KIND_ORDER.indexOf(term.kind) === bestRank);
+    // "Grey" is a colour on many products and a lens on a few: the commoner reading wins.
+    const most = Math.max(...candidates.map(({ count }) => count));
+    return candidates.filter(({ count }) => count === most).map(({ term }) => term);
   }
 
   private count(
