@@ -92,7 +92,11 @@ function cjkSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeText(text: string): string {
+  // Width, compatibility and accent folding leave ASCII as it is; most catalog text is ASCII.
+  if (ASCII.test(text)) return text.toLowerCase().replace(APOSTROPHES, '');
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -106,15 +110,32 @@ export function isCjk(text: string): boolean {
   return CJK_CHARACTER.test(text);
 }
 
+const LETTERS = /^\p{L}+$/u;
+const ASCII_LETTERS = /^[a-z]+$/;
+
 function isLetters(text: string): boolean {
-  return /^\p{L}+$/u.test(text);
+  // The Unicode property test costs tens of milliseconds to compile; ASCII words never need it.
+  return ASCII_LETTERS.test(text) || (!ASCII.test(text) && LETTERS.test(text));
 }
 
 function latinKey(text: string): string {
   return isLetters(text) ? stemEnglish(text) : text;
 }
 
+/** Catalog text repeats its words; analyzing each distinct word once saves most of a bulk load. */
+const wordCache = new Map<string, Word>();
+const WORD_CACHE_SIZE = 100_000;
+
 function alphanumericWord(chunk: string): Word {
+  const cached = wordCache.get(chunk);
+  if (cached !== undefined) return cached;
+  const word = analyzeAlphanumeric(chunk);
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  wordCache.set(chunk, word);
+  return word;
+}
+
+function analyzeAlphanumeric(chunk: string): Word {
   if (NUMBER.test(chunk)) return { key: chunk, kind: 'number', parts: [], variants: [] };
   const withUnit = NUMBER_WITH_UNIT.exec(chunk);
   if (withUnit && UNITS.has(withUnit[2]!)) {
