@@ -1,5 +1,5 @@
 import { loadConfig } from '../core/index.js';
-import { type AppServices, createServices, type CreateServicesOptions } from '../server/index.js';
+import { type AppServices, type CreateServicesOptions, createServices } from '../server/index.js';
 
 /** Opens the configured store and services for one command, and always closes them. */
 export async function withServices<T>(

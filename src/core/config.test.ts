@@ -21,7 +21,12 @@ describe('configuration', () => {
       AISLE_STRIPE_SECRET_KEY: 'sk_test_x',
       AISLE_STRIPE_WEBHOOK_SECRET: 'whsec_x',
     });
-    expect(config).toMatchObject({ db: 'postgres://u:p@h/db', port: 8080, currency: 'USD', lowStockThreshold: 5 });
+    expect(config).toMatchObject({
+      db: 'postgres://u:p@h/db',
+      port: 8080,
+      currency: 'USD',
+      lowStockThreshold: 5,
+    });
     expect(config.payments).toEqual({ provider: 'stripe', secretKey: 'sk_test_x', webhookSecret: 'whsec_x' });
   });
 

@@ -24,7 +24,10 @@ const schema = z.object({
   AISLE_PAYMENTS: z.enum(['sandbox', 'stripe']).default('sandbox'),
   AISLE_STRIPE_SECRET_KEY: z.string().min(1).optional(),
   AISLE_STRIPE_WEBHOOK_SECRET: z.string().min(1).optional(),
-  AISLE_SANDBOX_WEBHOOK_SECRET: z.string().min(16, 'AISLE_SANDBOX_WEBHOOK_SECRET must be at least 16 characters').optional(),
+  AISLE_SANDBOX_WEBHOOK_SECRET: z
+    .string()
+    .min(16, 'AISLE_SANDBOX_WEBHOOK_SECRET must be at least 16 characters')
+    .optional(),
 });
 
 export type Config = {
@@ -73,7 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     synonymsFile: v.AISLE_SEARCH_SYNONYMS,
     payments:
       v.AISLE_PAYMENTS === 'stripe'
-        ? { provider: 'stripe', secretKey: v.AISLE_STRIPE_SECRET_KEY!, webhookSecret: v.AISLE_STRIPE_WEBHOOK_SECRET! }
+        ? {
+            provider: 'stripe',
+            secretKey: v.AISLE_STRIPE_SECRET_KEY!,
+            webhookSecret: v.AISLE_STRIPE_WEBHOOK_SECRET!,
+          }
         : { provider: 'sandbox', webhookSecret: v.AISLE_SANDBOX_WEBHOOK_SECRET ?? SANDBOX_WEBHOOK_SECRET },
   };
 }

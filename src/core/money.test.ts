@@ -26,9 +26,13 @@ describe('money', () => {
 
   it('round-trips minor units through decimal text', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('USD', 'JPY', 'KWD', 'TWD'), (n, c) => {
-        expect(parseDecimal(toDecimal({ amount: n, currency: c }), c).amount).toBe(n);
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('USD', 'JPY', 'KWD', 'TWD'),
+        (n, c) => {
+          expect(parseDecimal(toDecimal({ amount: n, currency: c }), c).amount).toBe(n);
+        },
+      ),
     );
   });
 
@@ -40,11 +44,15 @@ describe('money', () => {
   it('allocates a total across weights exactly, by largest remainder', () => {
     expect(allocateByWeight(100, [1, 1, 1])).toEqual([34, 33, 33]);
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1 }), (t, w) => {
-        const parts = allocateByWeight(t, w);
-        expect(parts.reduce((a, b) => a + b, 0)).toBe(t);
-        expect(parts.every((p) => p >= 0)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.array(fc.integer({ min: 0, max: 1e6 }), { minLength: 1 }),
+        (t, w) => {
+          const parts = allocateByWeight(t, w);
+          expect(parts.reduce((a, b) => a + b, 0)).toBe(t);
+          expect(parts.every((p) => p >= 0)).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -31,7 +31,8 @@ export function assertCurrency(currency: string): string {
 }
 
 export function money(amount: number, currency: string): Money {
-  if (!Number.isSafeInteger(amount)) throw new ValidationError(`money amount must be an integer of minor units, got ${amount}`);
+  if (!Number.isSafeInteger(amount))
+    throw new ValidationError(`money amount must be an integer of minor units, got ${amount}`);
   return { amount, currency: assertCurrency(currency) };
 }
 
@@ -74,7 +75,9 @@ export function parseMoney(text: string, defaultCurrency?: string): Money {
 export function toDecimal(value: Money): string {
   const exponent = currencyExponent(value.currency);
   const negative = value.amount < 0;
-  const digits = Math.abs(value.amount).toString().padStart(exponent + 1, '0');
+  const digits = Math.abs(value.amount)
+    .toString()
+    .padStart(exponent + 1, '0');
   const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
   const fraction = exponent === 0 ? '' : `.${digits.slice(-exponent)}`;
   return `${negative ? '-' : ''}${whole}${fraction}`;
@@ -110,7 +113,8 @@ export function subtractMoney(a: Money, b: Money): Money {
 }
 
 export function multiplyMoney(a: Money, quantity: number): Money {
-  if (!Number.isSafeInteger(quantity)) throw new ValidationError(`quantity must be an integer, got ${quantity}`);
+  if (!Number.isSafeInteger(quantity))
+    throw new ValidationError(`quantity must be an integer, got ${quantity}`);
   return { amount: a.amount * quantity, currency: a.currency };
 }
 

@@ -23,6 +23,7 @@ import { registerDemoRoutes } from './routes/demo.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/import.js';
 import { registerInventoryRoutes } from './routes/inventory.js';
+import { registerOrderRoutes } from './routes/orders.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
 import type { AppServices } from './services.js';
 
@@ -41,12 +42,19 @@ export interface BuildServerOptions {
   logger?: Logger | false;
 }
 
-export async function buildServer({ services, logger = false }: BuildServerOptions): Promise<FastifyInstance> {
+export async function buildServer({
+  services,
+  logger = false,
+}: BuildServerOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app: FastifyInstance =
     logger === false
       ? Fastify({ bodyLimit: JSON_BODY_LIMIT, trustProxy: true })
-      : Fastify({ loggerInstance: logger as FastifyBaseLogger, bodyLimit: JSON_BODY_LIMIT, trustProxy: true });
+      : Fastify({
+          loggerInstance: logger as FastifyBaseLogger,
+          bodyLimit: JSON_BODY_LIMIT,
+          trustProxy: true,
+        });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
@@ -62,7 +70,8 @@ export async function buildServer({ services, logger = false }: BuildServerOptio
       info: {
         title: 'Aisle API',
         version: '0.1.0',
-        description: 'Catalog, search and inventory of an Aisle store. Errors: `{ error: { code, message, details? } }`.',
+        description:
+          'Catalog, search and inventory of an Aisle store. Errors: `{ error: { code, message, details? } }`.',
       },
       components: {
         securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'AISLE_ADMIN_KEY' } },
@@ -83,5 +92,6 @@ export async function buildServer({ services, logger = false }: BuildServerOptio
   registerPromotionRoutes(typed, services, requireAdmin);
   registerCustomerRoutes(typed, services, requireAdmin);
   registerCartRoutes(typed, services, requireAdmin);
+  registerOrderRoutes(typed, services.orders, requireAdmin);
   return app;
 }

@@ -1,2 +1,2 @@
-export { buildServer, type BuildServerOptions } from './app.js';
-export { type AppServices, createServices, type CreateServicesOptions } from './services.js';
+export { type BuildServerOptions, buildServer } from './app.js';
+export { type AppServices, type CreateServicesOptions, createServices } from './services.js';

@@ -20,17 +20,33 @@ export const errorResponses = {
 };
 
 /** `a,b` or repeated parameters (`?brand=a&brand=b`) as one trimmed list. */
-export const listParam = z
-  .union([z.string(), z.array(z.string())])
-  .transform((value) =>
-    (Array.isArray(value) ? value : [value])
-      .flatMap((v) => v.split(','))
-      .map((v) => v.trim())
-      .filter((v) => v !== ''),
-  );
+export const listParam = z.union([z.string(), z.array(z.string())]).transform((value) =>
+  (Array.isArray(value) ? value : [value])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== ''),
+);
 
 export const booleanParam = z
   .enum(['true', 'false', '1', '0'])
   .transform((value) => value === 'true' || value === '1');
 
 export const localizedTextSchema = z.record(z.string(), z.string());
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+/** A postal address as shoppers type it (shipping, billing, order changes). */
+export const postalAddressSchema = z.object({
+  name: trimmed(200),
+  line1: trimmed(300),
+  line2: trimmed(300).optional(),
+  city: trimmed(200),
+  region: trimmed(200).optional(),
+  postalCode: trimmed(20),
+  country: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z]{2}$/, 'country is an ISO 3166-1 alpha-2 code')
+    .transform((value) => value.toUpperCase()),
+  phone: trimmed(40).optional(),
+});

@@ -6,8 +6,15 @@ import { readFileSync } from 'node:fs';
 import { type CartService, createCartService } from '../cart/index.js';
 import { type CatalogService, createCatalogService } from '../catalog/index.js';
 import { createSearchIndex, type SearchIndex, type SynonymGroups } from '../catalog/search/index.js';
-import { type Clock, type Config, type Logger, silentLogger, systemClock, ValidationError } from '../core/index.js';
-import { createCustomerService, type CustomerService } from '../customers/index.js';
+import {
+  type Clock,
+  type Config,
+  type Logger,
+  silentLogger,
+  systemClock,
+  ValidationError,
+} from '../core/index.js';
+import { type CustomerService, createCustomerService } from '../customers/index.js';
 import { createInventoryService, type InventoryService } from '../inventory/index.js';
 import { createOrderService, type OrderService } from '../orders/index.js';
 import {
@@ -65,7 +72,10 @@ function loadSynonymsFile(path: string | undefined): SynonymGroups {
   } catch (error) {
     throw new ValidationError(`cannot read AISLE_SEARCH_SYNONYMS file ${path}: ${(error as Error).message}`);
   }
-  if (!Array.isArray(parsed) || !parsed.every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string'))) {
+  if (
+    !Array.isArray(parsed) ||
+    !parsed.every((g) => Array.isArray(g) && g.every((w) => typeof w === 'string'))
+  ) {
     throw new ValidationError(`AISLE_SEARCH_SYNONYMS file ${path} must hold an array of arrays of words`);
   }
   return parsed as SynonymGroups;
@@ -77,7 +87,11 @@ const POLICY_REFRESH_MS = 5000;
 function createPaymentProvider(config: Config, store: Store, clock: Clock): PaymentProvider {
   const payments = config.payments;
   if (payments.provider === 'stripe') {
-    return createStripeProvider({ secretKey: payments.secretKey, webhookSecret: payments.webhookSecret, clock });
+    return createStripeProvider({
+      secretKey: payments.secretKey,
+      webhookSecret: payments.webhookSecret,
+      clock,
+    });
   }
   return createSandboxProvider({ store, clock, webhookSecret: payments.webhookSecret });
 }
@@ -88,13 +102,17 @@ async function feedAvailability(search: SearchIndex, inventory: InventoryService
     const availability = await inventory.availability(batch);
     for (const id of batch) {
       const byLocation: Record<string, number> = {};
-      for (const location of availability.get(id)?.locations ?? []) byLocation[location.locationId] = location.available;
+      for (const location of availability.get(id)?.locations ?? [])
+        byLocation[location.locationId] = location.available;
       search.setAvailability(id, byLocation);
     }
   }
 }
 
-export async function createServices(config: Config, options: CreateServicesOptions = {}): Promise<AppServices> {
+export async function createServices(
+  config: Config,
+  options: CreateServicesOptions = {},
+): Promise<AppServices> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const store = options.store ?? (await openStore(config.db));
@@ -107,7 +125,12 @@ export async function createServices(config: Config, options: CreateServicesOpti
   const provider = createPaymentProvider(config, store, clock);
   const giftCards = createGiftCards({ store, clock });
   const storeCredit = createStoreCredit({ store, clock });
-  const payments = { provider, giftCards, storeCredit, tenders: createTenderPayments({ store, provider, clock }) };
+  const payments = {
+    provider,
+    giftCards,
+    storeCredit,
+    tenders: createTenderPayments({ store, provider, clock }),
+  };
   const promotions = createPromotionService({ store, clock, currency: config.currency });
 
   // Order operations check policies synchronously; they read the last policies loaded, refreshed
@@ -175,17 +198,21 @@ export async function createServices(config: Config, options: CreateServicesOpti
       search.remove(change.productId);
       return;
     }
-    track(catalog
-      .getProduct(change.productId)
-      .then(async (product) => {
-        search.upsert(product);
-        await feedAvailability(
-          search,
-          inventory,
-          product.variants.map((v) => v.id),
-        );
-      })
-      .catch((error) => logger.warn({ err: error, productId: change.productId }, 'search index refresh failed')));
+    track(
+      catalog
+        .getProduct(change.productId)
+        .then(async (product) => {
+          search.upsert(product);
+          await feedAvailability(
+            search,
+            inventory,
+            product.variants.map((v) => v.id),
+          );
+        })
+        .catch((error) =>
+          logger.warn({ err: error, productId: change.productId }, 'search index refresh failed'),
+        ),
+    );
   });
   const unsubscribeInventory = inventory.onChange((ids) => {
     track(

@@ -65,12 +65,19 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * A PostgreSQL URL may name a schema (`?schema=shop1`): every connection then works in it, so
  * several stores can share one database.
  */
-function postgresDialect(url: string, poolSize: number): { dialect: PostgresDialect; schema: string | undefined } {
+function postgresDialect(
+  url: string,
+  poolSize: number,
+): { dialect: PostgresDialect; schema: string | undefined } {
   const parsed = new URL(url);
   const schema = parsed.searchParams.get('schema') ?? undefined;
   parsed.searchParams.delete('schema');
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) {
-    throw new ValidationError(`schema "${schema}" in AISLE_DB must be a lower-case SQL identifier`, { schema }, 'invalid_database_url');
+    throw new ValidationError(
+      `schema "${schema}" in AISLE_DB must be a lower-case SQL identifier`,
+      { schema },
+      'invalid_database_url',
+    );
   }
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
@@ -83,7 +90,9 @@ function postgresDialect(url: string, poolSize: number): { dialect: PostgresDial
 export async function openStore(url: string, options: OpenStoreOptions = {}): Promise<Store> {
   const engine = engineOf(url);
   const { dialect, schema } =
-    engine === 'sqlite' ? { dialect: sqliteDialect(url), schema: undefined } : postgresDialect(url, options.poolSize ?? 10);
+    engine === 'sqlite'
+      ? { dialect: sqliteDialect(url), schema: undefined }
+      : postgresDialect(url, options.poolSize ?? 10);
   const db = new Kysely<Schema>({ dialect });
   if (options.migrate ?? true) {
     try {

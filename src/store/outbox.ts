@@ -114,7 +114,11 @@ export async function dispatchOutbox(
   clock: Clock,
   options: { limit?: number; leaseMs?: number } = {},
 ): Promise<{ delivered: number; failed: number }> {
-  const batch = await claimOutbox(store, { limit: options.limit ?? 50, leaseMs: options.leaseMs ?? 30_000 }, clock);
+  const batch = await claimOutbox(
+    store,
+    { limit: options.limit ?? 50, leaseMs: options.leaseMs ?? 30_000 },
+    clock,
+  );
   let delivered = 0;
   let failed = 0;
   for (const message of batch) {

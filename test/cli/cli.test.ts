@@ -25,12 +25,18 @@ function freshDb(): string {
 describe('aisle CLI', { timeout: 240_000 }, () => {
   it('imports a Shopify CSV, then shows and adjusts the stock it set', () => {
     const db = freshDb();
-    const imported = aisle(['import', 'shopify', join(fixtures, 'shopify-tea-shop.csv'), '--currency', 'TWD'], db);
+    const imported = aisle(
+      ['import', 'shopify', join(fixtures, 'shopify-tea-shop.csv'), '--currency', 'TWD'],
+      db,
+    );
     expect(imported.err).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.out).toMatch(/\d+ created, 0 updated, 0 unchanged, 0 skipped/);
 
-    const again = aisle(['import', 'shopify', join(fixtures, 'shopify-tea-shop.csv'), '--currency', 'TWD'], db);
+    const again = aisle(
+      ['import', 'shopify', join(fixtures, 'shopify-tea-shop.csv'), '--currency', 'TWD'],
+      db,
+    );
     expect(again.out).toMatch(/0 created, 0 updated, \d+ unchanged/);
 
     const shown = aisle(['inventory', 'show', 'OB-150'], db);
@@ -40,14 +46,20 @@ describe('aisle CLI', { timeout: 240_000 }, () => {
 
     const locations = aisle(['inventory', 'locations'], db);
     const code = locations.out.trim().split(/\s+/)[0]!;
-    const adjusted = aisle(['inventory', 'adjust', 'OB-150', '--location', code, '--kind', 'receive', '--quantity', '4'], db);
+    const adjusted = aisle(
+      ['inventory', 'adjust', 'OB-150', '--location', code, '--kind', 'receive', '--quantity', '4'],
+      db,
+    );
     expect(adjusted.code).toBe(0);
     const after = aisle(['inventory', 'show', 'OB-150'], db);
     expect(Number(/total available: (\d+)/.exec(after.out)?.[1])).toBe(before + 4);
   });
 
   it('lists bad rows by line, imports the rest, and exits 2', () => {
-    const result = aisle(['import', 'shopify', join(fixtures, 'shopify-bad-rows.csv'), '--currency', 'TWD'], freshDb());
+    const result = aisle(
+      ['import', 'shopify', join(fixtures, 'shopify-bad-rows.csv'), '--currency', 'TWD'],
+      freshDb(),
+    );
     expect(result.code).toBe(2);
     expect(result.out).toMatch(/line \d+/);
     expect(result.out).toMatch(/[1-9]\d* created/);
@@ -67,7 +79,10 @@ describe('aisle CLI', { timeout: 240_000 }, () => {
     [['import', 'csv', 'x.csv'], /unknown feed format "csv"/],
     [['import', 'shopify', '/no/such/file.csv'], /no such file/],
     [['seed', 'everything'], /unknown data set "everything"/],
-    [['inventory', 'adjust', 'SKU', '--location', 'x', '--kind', 'steal', '--quantity', '1'], /--kind must be one of/],
+    [
+      ['inventory', 'adjust', 'SKU', '--location', 'x', '--kind', 'steal', '--quantity', '1'],
+      /--kind must be one of/,
+    ],
   ])('refuses %j with a clear message and exit code 2', (args, message) => {
     const result = aisle(args, freshDb());
     expect(result.code).toBe(2);

@@ -78,9 +78,27 @@ describeEachEngine('HTTP API', (harness) => {
       pickup: true,
     });
     storeId = shop.id;
-    await services.inventory.adjust({ variantId: variantIds['SS-M-BLK']!, locationId: warehouse.id, kind: 'receive', quantity: 3, actor: 't' });
-    await services.inventory.adjust({ variantId: variantIds['SS-M-BLK']!, locationId: shop.id, kind: 'receive', quantity: 2, actor: 't' });
-    await services.inventory.adjust({ variantId: variantIds['TEA-OOL-150']!, locationId: shop.id, kind: 'receive', quantity: 40, actor: 't' });
+    await services.inventory.adjust({
+      variantId: variantIds['SS-M-BLK']!,
+      locationId: warehouse.id,
+      kind: 'receive',
+      quantity: 3,
+      actor: 't',
+    });
+    await services.inventory.adjust({
+      variantId: variantIds['SS-M-BLK']!,
+      locationId: shop.id,
+      kind: 'receive',
+      quantity: 2,
+      actor: 't',
+    });
+    await services.inventory.adjust({
+      variantId: variantIds['TEA-OOL-150']!,
+      locationId: shop.id,
+      kind: 'receive',
+      quantity: 40,
+      actor: 't',
+    });
     await services.settled();
     app = await buildServer({ services });
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -113,7 +131,10 @@ describeEachEngine('HTTP API', (harness) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: Record<string, any> } = await call('GET', `/v1/products?limit=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const page: { body: Record<string, any> } = await call(
+        'GET',
+        `/v1/products?limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((p: { handle: string }) => p.handle));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -142,18 +163,26 @@ describeEachEngine('HTTP API', (harness) => {
   });
 
   it('reports availability per location with a low-stock flag', async () => {
-    const response = await call('GET', `/v1/inventory/availability?variantIds=${variantIds['SS-M-BLK']},${variantIds['SS-M-NVY']}`);
+    const response = await call(
+      'GET',
+      `/v1/inventory/availability?variantIds=${variantIds['SS-M-BLK']},${variantIds['SS-M-NVY']}`,
+    );
     expect(response.status).toBe(200);
     const [black, navy] = response.body.items;
     expect(black.available).toBe(5);
-    expect(black.locations.find((l: { locationCode: string }) => l.locationCode === 'taipei').available).toBe(2);
+    expect(black.locations.find((l: { locationCode: string }) => l.locationCode === 'taipei').available).toBe(
+      2,
+    );
     expect(navy.inStock).toBe(false);
   });
 
   it('keeps admin routes behind the admin key', async () => {
     const body = { variantId: variantIds['SS-L-BLK'], locationId: storeId, kind: 'receive', quantity: 1 };
     expect((await call('POST', '/v1/inventory/adjustments', body)).status).toBe(401);
-    expect((await call('POST', '/v1/inventory/adjustments', body, { authorization: 'Bearer wrong-key-000' })).status).toBe(401);
+    expect(
+      (await call('POST', '/v1/inventory/adjustments', body, { authorization: 'Bearer wrong-key-000' }))
+        .status,
+    ).toBe(401);
     const ok = await call('POST', '/v1/inventory/adjustments', body, admin);
     expect(ok.status).toBe(201);
     expect(ok.body.onHand).toBe(1);
@@ -165,20 +194,39 @@ describeEachEngine('HTTP API', (harness) => {
     const short = await call(
       'POST',
       '/v1/inventory/reservations',
-      { referenceType: 'cart', referenceId: 'c1', lines: [{ variantId: tea, quantity: 1 }, { variantId: jacket, quantity: 6 }] },
+      {
+        referenceType: 'cart',
+        referenceId: 'c1',
+        lines: [
+          { variantId: tea, quantity: 1 },
+          { variantId: jacket, quantity: 6 },
+        ],
+      },
       admin,
     );
     expect(short.status).toBe(409);
     expect(short.body.error.code).toBe('insufficient_stock');
-    expect(short.body.error.details.lines).toEqual([expect.objectContaining({ variantId: jacket, requested: 6, available: 5 })]);
+    expect(short.body.error.details.lines).toEqual([
+      expect.objectContaining({ variantId: jacket, requested: 6, available: 5 }),
+    ]);
     const teaAfter = await call('GET', `/v1/inventory/availability?variantIds=${tea}`);
     expect(teaAfter.body.items[0].available).toBe(40);
 
-    const held = await call('POST', '/v1/inventory/reservations', { referenceType: 'cart', referenceId: 'c2', lines: [{ variantId: jacket, quantity: 5 }] }, admin);
+    const held = await call(
+      'POST',
+      '/v1/inventory/reservations',
+      { referenceType: 'cart', referenceId: 'c2', lines: [{ variantId: jacket, quantity: 5 }] },
+      admin,
+    );
     expect(held.status).toBe(201);
     const none = await call('GET', `/v1/inventory/availability?variantIds=${jacket}`);
     expect(none.body.items[0].available).toBe(0);
-    const committed = await call('POST', `/v1/inventory/reservations/${held.body.id}/commit`, undefined, admin);
+    const committed = await call(
+      'POST',
+      `/v1/inventory/reservations/${held.body.id}/commit`,
+      undefined,
+      admin,
+    );
     expect(committed.body.status).toBe('committed');
     const released = await call('DELETE', `/v1/inventory/reservations/${held.body.id}`, undefined, admin);
     expect(released.status).toBe(409);
@@ -202,7 +250,11 @@ describeEachEngine('HTTP API', (harness) => {
   });
 
   it('refuses an import without the admin key, and a body that is not a feed', async () => {
-    const anonymous = await fetch(`${base}/v1/import?format=shopify`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'x' });
+    const anonymous = await fetch(`${base}/v1/import?format=shopify`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'x',
+    });
     expect(anonymous.status).toBe(401);
     const json = await call('POST', '/v1/import?format=shopify', { not: 'a feed' }, admin);
     expect(json.status).toBe(400);

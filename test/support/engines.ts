@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { describe } from 'vitest';
-import { type Engine, openStore, type OpenStoreOptions, type Store } from '../../src/store/index.js';
+import { type Engine, type OpenStoreOptions, openStore, type Store } from '../../src/store/index.js';
 
 export interface EngineHarness {
   readonly engine: Engine;

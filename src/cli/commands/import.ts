@@ -15,9 +15,12 @@ export function formatSummary(summary: ImportSummary): string {
   ];
   if (summary.rejected) lines.push('strict mode: the file has bad rows, so NOTHING was imported');
   for (const issue of summary.errors) {
-    lines.push(`  line ${issue.line}${issue.handle ? ` (${issue.handle})` : ''}: ${issue.reason} [${issue.code}]`);
+    lines.push(
+      `  line ${issue.line}${issue.handle ? ` (${issue.handle})` : ''}: ${issue.reason} [${issue.code}]`,
+    );
   }
-  if (summary.errorCount > summary.errors.length) lines.push(`  ... and ${summary.errorCount - summary.errors.length} more`);
+  if (summary.errorCount > summary.errors.length)
+    lines.push(`  ... and ${summary.errorCount - summary.errors.length} more`);
   for (const warning of summary.warnings) lines.push(`  note, line ${warning.line}: ${warning.reason}`);
   return lines.join('\n');
 }

@@ -52,7 +52,9 @@ export function registerInventoryCommand(program: Command): void {
         const locations = new Map((await services.inventory.listLocations()).map((l) => [l.id, l]));
         const levels = await services.inventory.levels([variant.id]);
         const availability = (await services.inventory.availability([variant.id])).get(variant.id);
-        console.log(`${localize(product.title)} ${variant.optionValues.join(' / ')}  (${variant.sku ?? variant.id})`);
+        console.log(
+          `${localize(product.title)} ${variant.optionValues.join(' / ')}  (${variant.sku ?? variant.id})`,
+        );
         console.log('location          on hand  reserved  safety  available');
         for (const level of levels) {
           const code = locations.get(level.locationId)?.code ?? level.locationId;
@@ -80,7 +82,8 @@ export function registerInventoryCommand(program: Command): void {
           throw new ValidationError(`--kind must be one of ${KINDS.join(', ')}, got "${options.kind}"`);
         }
         const quantity = Number(options.quantity);
-        if (!Number.isInteger(quantity)) throw new ValidationError(`--quantity must be a whole number, got "${options.quantity}"`);
+        if (!Number.isInteger(quantity))
+          throw new ValidationError(`--quantity must be a whole number, got "${options.quantity}"`);
         const { variant } = await resolveVariant(services, key);
         const location = await resolveLocation(services, options.location);
         const level = await services.inventory.adjust({

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../demo/index.js';
 import { ValidationError } from '../../core/index.js';
+import { seedDemo } from '../../demo/index.js';
 import { withServices } from '../context.js';
 
 export function registerSeedCommand(program: Command): void {
@@ -10,7 +10,8 @@ export function registerSeedCommand(program: Command): void {
     .argument('<dataset>', 'the data set to load: demo')
     .option('--db <url>', 'database URL (default: AISLE_DB)')
     .action(async (dataset: string, options: { db?: string }) => {
-      if (dataset !== 'demo') throw new ValidationError(`unknown data set "${dataset}": the one data set is "demo"`);
+      if (dataset !== 'demo')
+        throw new ValidationError(`unknown data set "${dataset}": the one data set is "demo"`);
       await withServices(
         async (services) => {
           const result = await seedDemo({ catalog: services.catalog, inventory: services.inventory });

@@ -19,14 +19,21 @@ export function registerServeCommand(program: Command): void {
       }
       const logger = createLogger(config.logLevel);
       const services = await createServices(
-        { ...config, port, ...(options.host && { host: options.host }), ...(options.db && { db: options.db }) },
+        {
+          ...config,
+          port,
+          ...(options.host && { host: options.host }),
+          ...(options.db && { db: options.db }),
+        },
         { logger, ...(options.demo && { synonyms: demoSynonyms }) },
       );
       if (options.demo && (await services.catalog.count()).products === 0) {
         console.log('first run: seeding the demo store ...');
         const seeded = await seedDemo({ catalog: services.catalog, inventory: services.inventory });
         await services.settled();
-        console.log(`seeded ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`);
+        console.log(
+          `seeded ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
+        );
       }
       const app = await buildServer({ services, logger });
       const shutdown = async () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CartService, CartView, PostalAddress } from '../../cart/index.js';
 import { UnauthorizedError } from '../../core/index.js';
 import type { AdminGuard, App } from '../app.js';
-import { errorResponses, errorSchema } from '../schemas.js';
+import { errorResponses, errorSchema, postalAddressSchema } from '../schemas.js';
 
 /** What the cart routes need; `AppServices` provides it once it builds a cart service. */
 export interface CartRouteServices {
@@ -15,20 +15,6 @@ const lineParams = cartParams.extend({ lineId: z.string().min(1).max(100) });
 const couponParams = cartParams.extend({ code: z.string().min(1).max(40) });
 const tokenHeaders = z.object({ 'x-cart-token': z.string().min(1).max(200).optional() });
 const completeHeaders = tokenHeaders.extend({ 'idempotency-key': z.string().min(1).max(200).optional() });
-
-const addressSchema = z.object({
-  name: z.string().min(1).max(200),
-  line1: z.string().min(1).max(200),
-  line2: z.string().max(200).optional(),
-  city: z.string().min(1).max(100),
-  region: z.string().max(100).optional(),
-  postalCode: z.string().min(1).max(20),
-  country: z
-    .string()
-    .regex(/^[A-Za-z]{2}$/, 'ISO 3166-1 alpha-2')
-    .transform((c) => c.toUpperCase()),
-  phone: z.string().max(40).optional(),
-});
 
 const tenderSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('card'), token: z.string().min(1).max(200) }),
@@ -49,7 +35,7 @@ type TokenRequest = FastifyRequest<{
   Headers: { 'x-cart-token'?: string | undefined };
 }>;
 
-function toPostalAddress(input: z.infer<typeof addressSchema>): PostalAddress {
+function toPostalAddress(input: z.infer<typeof postalAddressSchema>): PostalAddress {
   const { line2, region, phone, ...required } = input;
   return {
     ...required,
@@ -231,7 +217,7 @@ export function registerCartRoutes(app: App, services: CartRouteServices, _requi
         params: cartParams,
         headers: tokenHeaders,
         body: z.object({
-          address: addressSchema.nullable().optional(),
+          address: postalAddressSchema.nullable().optional(),
           optionId: z.string().min(1).max(200).nullable().optional(),
         }),
         response: cartResponses,

@@ -63,7 +63,9 @@ export function toProductView(product: Product, locale = 'en'): z.infer<typeof p
       Object.entries(product.attributes).map(([k, v]) => [k, typeof v === 'string' ? v : [...v]]),
     ),
     options: product.options.map((o, i) => ({ name: optionNames[i] ?? o.name, values: [...o.values] })),
-    images: product.images.map((image) => (image.alt === undefined ? { url: image.url } : { url: image.url, alt: image.alt })),
+    images: product.images.map((image) =>
+      image.alt === undefined ? { url: image.url } : { url: image.url, alt: image.alt },
+    ),
     priceRange: {
       min: { amount: prices.length ? Math.min(...prices) : 0, currency },
       max: { amount: prices.length ? Math.max(...prices) : 0, currency },
@@ -73,7 +75,9 @@ export function toProductView(product: Product, locale = 'en'): z.infer<typeof p
       sku: v.sku,
       barcode: v.barcode,
       title: v.optionValues.length ? v.optionValues.join(' / ') : localize(product.title, locale),
-      options: Object.fromEntries(v.optionValues.map((value, i) => [optionNames[i] ?? `option${i + 1}`, value])),
+      options: Object.fromEntries(
+        v.optionValues.map((value, i) => [optionNames[i] ?? `option${i + 1}`, value]),
+      ),
       price: v.price,
       compareAtPrice: v.compareAtPrice,
       weightGrams: v.weightGrams,
@@ -96,15 +100,22 @@ const searchQuerystring = z
     priceMax: z.coerce.number().int().min(0).optional().describe('minor units'),
     inStock: booleanParam.optional(),
     location: z.string().max(100).optional().describe('location id: in stock at this location'),
-    facets: listParam.optional().describe('brand, category, productType, price, tag, option:<name>, attribute:<name>'),
+    facets: listParam
+      .optional()
+      .describe('brand, category, productType, price, tag, option:<name>, attribute:<name>'),
     sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).optional(),
     limit: z.coerce.number().int().min(1).max(100).optional(),
     cursor: z.string().max(500).optional(),
   })
   .catchall(z.union([z.string(), z.array(z.string())]))
-  .describe('Any `option.<name>=a,b` (e.g. option.color=Black) or `attr.<name>=a,b` filters an option or attribute.');
+  .describe(
+    'Any `option.<name>=a,b` (e.g. option.color=Black) or `attr.<name>=a,b` filters an option or attribute.',
+  );
 
-function prefixedFilters(query: Record<string, unknown>, prefix: string): Record<string, string[]> | undefined {
+function prefixedFilters(
+  query: Record<string, unknown>,
+  prefix: string,
+): Record<string, string[]> | undefined {
   const filters: Record<string, string[]> = {};
   for (const [key, raw] of Object.entries(query)) {
     if (!key.startsWith(prefix)) continue;
@@ -130,12 +141,19 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
           cursor: z.string().max(200).optional(),
           locale: localeParam,
         }),
-        response: { 200: z.object({ items: z.array(productView), nextCursor: z.string().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ items: z.array(productView), nextCursor: z.string().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => {
       const { limit, cursor, locale } = request.query;
-      const page = await catalog.listProducts({ limit: limit ?? 50, cursor: cursor ?? null, status: 'active' });
+      const page = await catalog.listProducts({
+        limit: limit ?? 50,
+        cursor: cursor ?? null,
+        status: 'active',
+      });
       return { items: page.items.map((p) => toProductView(p, locale)), nextCursor: page.nextCursor };
     },
   );
@@ -168,18 +186,23 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
         querystring: searchQuerystring,
         response: {
           200: z.object({
-            hits: z.array(
-              z.object({
-                productId: z.string(),
-                score: z.number(),
-                title: z.string(),
-                priceFrom: moneySchema,
-                matchedVariantIds: z.array(z.string()).readonly(),
-              }),
-            ).readonly(),
+            hits: z
+              .array(
+                z.object({
+                  productId: z.string(),
+                  score: z.number(),
+                  title: z.string(),
+                  priceFrom: moneySchema,
+                  matchedVariantIds: z.array(z.string()).readonly(),
+                }),
+              )
+              .readonly(),
             total: z.number(),
             nextCursor: z.string().nullable(),
-            facets: z.record(z.string(), z.array(z.object({ value: z.string(), count: z.number() })).readonly()),
+            facets: z.record(
+              z.string(),
+              z.array(z.object({ value: z.string(), count: z.number() })).readonly(),
+            ),
             query: z.object({
               terms: z.array(z.string()).readonly(),
               corrected: z.record(z.string(), z.string()).optional(),
@@ -193,7 +216,10 @@ export function registerCatalogRoutes(app: App, services: AppServices, requireAd
     async (request) => {
       const query = request.query;
       if (query.priceMin !== undefined && query.priceMax !== undefined && query.priceMin > query.priceMax) {
-        throw new ValidationError('priceMin must not exceed priceMax', { priceMin: query.priceMin, priceMax: query.priceMax });
+        throw new ValidationError('priceMin must not exceed priceMax', {
+          priceMin: query.priceMin,
+          priceMax: query.priceMax,
+        });
       }
       const filters: Mutable<NonNullable<SearchQuery['filters']>> = {
         ...(query.category !== undefined && { category: query.category }),

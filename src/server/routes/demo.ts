@@ -13,7 +13,9 @@ const examples = [
 ];
 
 function landingPage(products: number): string {
-  const links = examples.map((href) => `<li><a href="${href}"><code>${decodeURIComponent(href)}</code></a></li>`).join('');
+  const links = examples
+    .map((href) => `<li><a href="${href}"><code>${decodeURIComponent(href)}</code></a></li>`)
+    .join('');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Aisle · ${DEMO_STORE.name.en}</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:44rem;margin:3rem auto;padding:0 1rem;color:#1d2a24}
@@ -35,7 +37,8 @@ export function registerDemoRoutes(app: App, services: AppServices): void {
     { schema: { hide: true, params: z.object({ file: z.string().max(200) }) } },
     async (request, reply) => {
       const svg = demoImageSvg(request.params.file);
-      if (svg === null) return reply.code(404).send(errorBody('not_found', `no demo image ${request.params.file}`));
+      if (svg === null)
+        return reply.code(404).send(errorBody('not_found', `no demo image ${request.params.file}`));
       return reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(svg);
     },
   );

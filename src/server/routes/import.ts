@@ -17,7 +17,12 @@ const FEED_TYPES = [
   'application/octet-stream',
 ];
 
-const issue = z.object({ line: z.number(), handle: z.string().optional(), reason: z.string(), code: z.string() });
+const issue = z.object({
+  line: z.number(),
+  handle: z.string().optional(),
+  reason: z.string(),
+  code: z.string(),
+});
 
 export function registerImportRoutes(app: App, services: AppServices, requireAdmin: AdminGuard): void {
   app.addContentTypeParser(FEED_TYPES, (_request, payload, done) => done(null, payload));
@@ -34,7 +39,10 @@ export function registerImportRoutes(app: App, services: AppServices, requireAdm
         security: [{ admin: [] }],
         querystring: z.object({
           format: z.enum(['shopify', 'gmc']),
-          currency: z.string().regex(/^[A-Za-z]{3}$/).optional(),
+          currency: z
+            .string()
+            .regex(/^[A-Za-z]{3}$/)
+            .optional(),
           locale: z.string().min(2).max(20).optional(),
           strict: booleanParam.optional(),
         }),
@@ -61,7 +69,11 @@ export function registerImportRoutes(app: App, services: AppServices, requireAdm
     async (request, reply) => {
       const body = request.body as NodeJS.ReadableStream | undefined;
       if (body === undefined || body === null || typeof (body as { pipe?: unknown }).pipe !== 'function') {
-        throw new ValidationError(`send the feed as the raw body with Content-Type one of: ${FEED_TYPES.join(', ')}`, undefined, 'unsupported_body');
+        throw new ValidationError(
+          `send the feed as the raw body with Content-Type one of: ${FEED_TYPES.join(', ')}`,
+          undefined,
+          'unsupported_body',
+        );
       }
       const { format, currency, locale, strict } = request.query;
       const summary = await importFeed({

@@ -22,7 +22,12 @@ const availabilityView = z.object({
   inStock: z.boolean(),
   lowStock: z.boolean(),
   locations: z.array(
-    z.object({ locationId: z.string(), locationCode: z.string(), available: z.number(), pickup: z.boolean() }),
+    z.object({
+      locationId: z.string(),
+      locationCode: z.string(),
+      available: z.number(),
+      pickup: z.boolean(),
+    }),
   ),
 });
 
@@ -152,14 +157,20 @@ export function registerInventoryRoutes(app: App, services: AppServices, require
       ...admin,
       schema: {
         tags: ['inventory', 'admin'],
-        summary: 'Hold stock for several lines at once: all or nothing (409 insufficient_stock names the short lines)',
+        summary:
+          'Hold stock for several lines at once: all or nothing (409 insufficient_stock names the short lines)',
         description:
           'Holds take stock away from every shopper, so only the store’s own systems (admin key) place them; carts place theirs through checkout.',
         ...adminDoc,
         body: z.object({
           referenceType: z.string().min(1).max(40),
           referenceId: z.string().min(1).max(200),
-          ttlSeconds: z.number().int().min(1).max(7 * 24 * 3600).optional(),
+          ttlSeconds: z
+            .number()
+            .int()
+            .min(1)
+            .max(7 * 24 * 3600)
+            .optional(),
           channel: z.string().max(50).optional(),
           lines: z
             .array(
@@ -196,7 +207,12 @@ export function registerInventoryRoutes(app: App, services: AppServices, require
     '/v1/inventory/reservations/:id',
     {
       ...admin,
-      schema: { tags: ['inventory', 'admin'], ...adminDoc, params: idParams, response: { 200: reservationView, ...errorResponses } },
+      schema: {
+        tags: ['inventory', 'admin'],
+        ...adminDoc,
+        params: idParams,
+        response: { 200: reservationView, ...errorResponses },
+      },
     },
     async (request) => toReservationView(await inventory.getReservation(request.params.id)),
   );
@@ -225,7 +241,13 @@ export function registerInventoryRoutes(app: App, services: AppServices, require
         summary: 'Extend a hold once',
         ...adminDoc,
         params: idParams,
-        body: z.object({ seconds: z.number().int().min(1).max(24 * 3600) }),
+        body: z.object({
+          seconds: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 3600),
+        }),
         response: { 200: reservationView, ...errorResponses },
       },
     },

@@ -19,27 +19,12 @@ import {
 } from '../../orders/index.js';
 import { containsCardNumber } from '../../payments/index.js';
 import type { AdminGuard, App } from '../app.js';
-import { booleanParam, errorResponses, moneySchema } from '../schemas.js';
+import { booleanParam, errorResponses, moneySchema, postalAddressSchema } from '../schemas.js';
 
 const iso = (epochMs: number) => new Date(epochMs).toISOString();
 const isoOrNull = (epochMs: number | null) => (epochMs === null ? null : iso(epochMs));
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-
-const addressSchema = z.object({
-  name: text(200),
-  line1: text(300),
-  line2: text(300).optional(),
-  city: text(200),
-  region: text(200).optional(),
-  postalCode: text(20),
-  country: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z]{2}$/, 'country is an ISO 3166-1 alpha-2 code')
-    .transform((value) => value.toUpperCase()),
-  phone: text(40).optional(),
-});
 
 const paymentToken = z
   .string()
@@ -78,7 +63,7 @@ const modifyBody = z.object({
     )
     .max(100)
     .optional(),
-  shippingAddress: addressSchema.optional(),
+  shippingAddress: postalAddressSchema.optional(),
   paymentToken: paymentToken.optional().describe('a new card token to pay with instead of the current card'),
   payWith: payWithSchema.optional(),
   refundTo: refundToSchema.optional(),

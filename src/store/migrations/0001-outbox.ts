@@ -14,7 +14,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('delivered_at', 'bigint')
     .addColumn('last_error', 'text')
     .execute();
-  await db.schema.createIndex('outbox_pending').on('outbox').columns(['delivered_at', 'available_at']).execute();
+  await db.schema
+    .createIndex('outbox_pending')
+    .on('outbox')
+    .columns(['delivered_at', 'available_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -51,7 +51,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await db.schema.createIndex('checkouts_cart').on('checkouts').column('cart_id').execute();
   // Recovery scans the sagas that are neither settled nor waiting for nobody.
-  await db.schema.createIndex('checkouts_status').on('checkouts').columns(['status', 'lease_until']).execute();
+  await db.schema
+    .createIndex('checkouts_status')
+    .on('checkouts')
+    .columns(['status', 'lease_until'])
+    .execute();
 
   await db.schema
     .createTable('checkout_attempts')
