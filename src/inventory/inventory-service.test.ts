@@ -438,6 +438,35 @@ describeEachEngine('inventory', (harness) => {
       expect(await codeOf(inventory.getReservation('res_missing'))).toBe('not_found');
     });
 
+    it('holds all lines or none when concurrent reservations of two lines run short on one', async () => {
+      // Holds are written in id order: the scarce line comes second, after the other is held.
+      const [plenty, scarce] = (await stocked({ wh: 40 }, 2)).sort();
+      await inventory.adjust({
+        variantId: scarce!,
+        locationId: warehouse.id,
+        kind: 'damage',
+        quantity: 37,
+        actor: 'test',
+      });
+      const results = await Promise.allSettled(
+        Array.from({ length: 12 }, (_, index) =>
+          inventory.reserve({
+            referenceType: 'cart',
+            referenceId: `pair-${index}`,
+            lines: [
+              { variantId: plenty!, quantity: 2 },
+              { variantId: scarce!, quantity: 1 },
+            ],
+            ttlSeconds: 60,
+          }),
+        ),
+      );
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(3);
+      const levels = await inventory.levels([plenty!, scarce!]);
+      expect(levels.find((level) => level.variantId === plenty)).toMatchObject({ onHand: 40, reserved: 6 });
+      expect(levels.find((level) => level.variantId === scarce)).toMatchObject({ onHand: 3, reserved: 3 });
+    });
+
     it('lets exactly 5 of 50 concurrent reservations take the last 5 units', async () => {
       const [id] = await stocked({ wh: 5 });
       const results = await Promise.allSettled(
