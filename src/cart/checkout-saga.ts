@@ -186,15 +186,26 @@ export function createCheckoutSaga(deps: CheckoutSagaDependencies) {
     };
   }
 
-  async function capture(lease: Lease, payment: TenderPaymentResult | null): Promise<void> {
+  /**
+   * Captures each card authorization of the order and tells the order. A payment the order
+   * already gave back (voided by a cancel that came first) has nothing left to take.
+   */
+  async function capture(
+    lease: Lease,
+    payment: TenderPaymentResult | null,
+    order: { id: string },
+  ): Promise<void> {
     for (const allocation of payment?.allocations ?? []) {
       if (allocation.paymentId === null) continue;
-      const current = await payments.provider.get(allocation.paymentId);
-      if (current.status === 'captured') continue;
-      await payments.provider.capture({
-        paymentId: allocation.paymentId,
-        idempotencyKey: `${paymentKey(lease.checkoutId, lease.key)}:capture:${allocation.paymentId}`,
-      });
+      let current = await payments.provider.get(allocation.paymentId);
+      if (current.status === 'authorized') {
+        current = await payments.provider.capture({
+          paymentId: allocation.paymentId,
+          idempotencyKey: `${paymentKey(lease.checkoutId, lease.key)}:capture:${allocation.paymentId}`,
+        });
+      }
+      if (current.status !== 'captured' && current.status !== 'refunded') continue;
+      await orders.recordCapture?.(order.id, allocation.paymentId, current.capturedAmount);
     }
   }
 
@@ -331,7 +342,7 @@ export function createCheckoutSaga(deps: CheckoutSagaDependencies) {
       // The order stands from here on; a capture that fails is retried by the next resume.
       try {
         await step(lease, steps, 'capture', async () => {
-          await capture(lease, payment);
+          await capture(lease, payment, order);
           return { captured: true };
         });
       } catch (error) {

@@ -22,6 +22,12 @@ export type { PostalAddress, Tender };
 export interface OrderSink {
   create(input: NewOrder, executor?: Executor): Promise<{ id: string; number: string }>;
   findByCheckout(checkoutId: string): Promise<{ id: string; number: string } | null>;
+  /**
+   * Told after checkout captured a payment of the order (`reference` is the provider's payment
+   * id), so the order no longer holds it as an authorization. Called again on a resumed
+   * checkout, so it must change nothing the second time. Sinks that keep no payment state omit it.
+   */
+  recordCapture?(orderId: string, reference: string, amount: Money): Promise<unknown>;
 }
 
 /** Versioned promotion documents and their usage counters. */

@@ -153,6 +153,34 @@ export class OrderDraft {
     this.charges.push({ transactionId: transaction.id, method, label, amount: transaction.amount });
   }
 
+  /**
+   * Notes a capture made outside this service (checkout captures at once): the payment becomes
+   * captured and the history gains the capture. Less than the authorization releases the rest.
+   */
+  recordCapture(tender: OrderTransaction, amount: number, reference: string): void {
+    const currency = this.order.currency;
+    const released = outstanding(tender) - amount;
+    this.updateTransaction(tender.id, (t) => ({
+      ...t,
+      status: 'captured',
+      refunded: { amount: t.refunded.amount + released, currency },
+    }));
+    this.addTransaction({
+      id: this.newId('otx'),
+      type: 'capture',
+      method: tender.method,
+      provider: tender.provider,
+      reference,
+      label: tender.label,
+      amount: { amount, currency },
+      refunded: { amount: 0, currency },
+      status: 'succeeded',
+      tenderId: tender.id,
+      operationId: this.context.operationId,
+      createdAt: this.context.now,
+    });
+  }
+
   /** Drops a card authorization in favour of a new payment method. */
   dropAuthorization(tender: OrderTransaction): void {
     this.voids.push(tender);

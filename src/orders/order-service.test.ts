@@ -376,6 +376,88 @@ describeEachEngine('orders', (harness) => {
     expect(sameSize.plan.chargeTotal.amount).toBe(0);
   });
 
+  /** Captures the card the way checkout does, then tells the order. */
+  async function captureLikeCheckout(
+    context: Awaited<ReturnType<typeof setup>>,
+    order: Order,
+  ): Promise<{ card: Order['transactions'][number]; recorded: Order }> {
+    const card = order.transactions.find((t) => t.method === 'card')!;
+    const captured = await context.provider.capture({
+      paymentId: card.reference!,
+      idempotencyKey: `checkout:${order.checkoutId}:capture`,
+    });
+    const recorded = await context.orders.recordCapture(order.id, card.reference!, captured.capturedAmount);
+    return { card, recorded };
+  }
+
+  it('records a capture made by checkout once, and shipping then captures nothing more', async () => {
+    const context = await setup(harness);
+    const { orders, place, provider, store } = context;
+    const order = await place({ giftCard: 100000 });
+    const { card, recorded } = await captureLikeCheckout(context, order);
+    expect(recorded.transactions.find((t) => t.id === card.id)?.status).toBe('captured');
+    const captures = recorded.transactions.filter((t) => t.type === 'capture');
+    expect(captures.map((t) => [t.tenderId, t.amount.amount, t.status])).toEqual([
+      [card.id, card.amount.amount, 'succeeded'],
+    ]);
+    expect(recorded.timeline.at(-1)).toMatchObject({
+      type: 'payment-captured',
+      actor: 'checkout',
+      data: { reference: card.reference, amount: card.amount },
+    });
+    // A resumed checkout tells the order again: nothing changes.
+    expect(await orders.recordCapture(order.id, card.reference!, card.amount)).toEqual(recorded);
+
+    await orders.markProcessed(order.id);
+    const shipped = await orders.markShipped(order.id, { carrier: 'T-Cat', trackingNumber: 'TC1' });
+    expect(shipped.transactions.filter((t) => t.type === 'capture')).toHaveLength(1);
+    const payment = await provider.get(card.reference!);
+    expect(payment).toMatchObject({ status: 'captured', capturedAmount: card.amount });
+    const events = await store.db
+      .selectFrom('payment_events')
+      .select('type')
+      .where('payment_id', '=', card.reference!)
+      .where('type', '=', 'payment.captured')
+      .execute();
+    expect(events).toHaveLength(1);
+  });
+
+  it('refunds a captured card on cancel instead of voiding it', async () => {
+    const context = await setup(harness);
+    const { orders, place, provider } = context;
+    const order = await place();
+    const { card } = await captureLikeCheckout(context, order);
+    const preview = await orders.cancel.preview(order.id, { reason: 'changed_mind' });
+    expect(preview.refunds.map((r) => [r.method, r.kind, r.amount.amount])).toEqual([
+      ['card', 'refund', card.amount.amount],
+    ]);
+    const result = await orders.cancel.confirm(order.id, { reason: 'changed_mind' });
+    expect(result.order.transactions.filter((t) => t.type === 'void')).toEqual([]);
+    expect(result.order.transactions.find((t) => t.type === 'refund')?.status).toBe('succeeded');
+    expect(await provider.get(card.reference!)).toMatchObject({
+      status: 'refunded',
+      refundedAmount: card.amount,
+    });
+  });
+
+  it('refuses to record a capture of a payment the order no longer holds or does not have', async () => {
+    const { orders, place } = await setup(harness);
+    const order = await place();
+    const card = order.transactions.find((t) => t.method === 'card')!;
+    await expect(orders.recordCapture(order.id, 'pay_unknown', card.amount)).rejects.toMatchObject({
+      code: 'payment_not_found',
+      status: 404,
+    });
+    await expect(
+      orders.recordCapture(order.id, card.reference!, { ...card.amount, amount: card.amount.amount + 1 }),
+    ).rejects.toMatchObject({ code: 'invalid_amount', status: 400 });
+    await orders.cancel.confirm(order.id, { reason: 'changed_mind' });
+    await expect(orders.recordCapture(order.id, card.reference!, card.amount)).rejects.toMatchObject({
+      code: 'payment_not_capturable',
+      status: 409,
+    });
+  });
+
   it('lists a customer’s orders newest first, a page at a time, and finds by number', async () => {
     const { orders, place, clock } = await setup(harness);
     const first = await place();

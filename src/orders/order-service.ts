@@ -5,7 +5,7 @@
  * and the payment-history entry, so a retry cannot move money twice.
  */
 import type { CatalogService } from '../catalog/index.js';
-import { type Clock, NotFoundError, newId, ValidationError } from '../core/index.js';
+import { type Clock, type Money, NotFoundError, newId, ValidationError } from '../core/index.js';
 import type { InventoryService } from '../inventory/index.js';
 import type { GiftCards, PaymentProvider, StoreCredit } from '../payments/index.js';
 import type { Executor, Store, Tx } from '../store/index.js';
@@ -27,6 +27,7 @@ import type { OrderAction } from './order-action.js';
 import { OrderDraft } from './order-draft.js';
 import { insertOrder, readOrder, saveOrderChange } from './order-rows.js';
 import type { PolicySet } from './policy-types.js';
+import { outstanding } from './refund-arithmetic.js';
 import { type ReturnInput, receiveReturn, requestReturn } from './return-items.js';
 import type { NewOrder, Order } from './types.js';
 
@@ -94,10 +95,18 @@ export interface OrderService {
     options?: ChangeOptions,
   ): Promise<Order>;
   markDelivered(orderId: string, options?: ChangeOptions): Promise<Order>;
+  /**
+   * Records that the payment with this provider reference was captured elsewhere (checkout
+   * captures right after placing the order), so shipping does not capture it again and a cancel
+   * refunds it instead of voiding. Calling it again for a captured payment changes nothing.
+   */
+  recordCapture(orderId: string, reference: string, amount: Money, options?: ChangeOptions): Promise<Order>;
 }
 
 const PAGE_DEFAULT = 20;
 const PAGE_MAX = 100;
+/** A capture racing another change re-reads the order and tries again this many times. */
+const CAPTURE_ATTEMPTS = 5;
 
 export function createOrderService(options: OrderServiceOptions): OrderService {
   const { store, clock, inventory } = options;
@@ -265,6 +274,55 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
     return get(orderId);
   }
 
+  async function recordCapture(
+    orderId: string,
+    reference: string,
+    amount: Money,
+    change: ChangeOptions,
+  ): Promise<Order> {
+    for (let attempt = 1; ; attempt++) {
+      const order = await get(orderId);
+      const tender = order.transactions.find((t) => t.type === 'payment' && t.reference === reference);
+      if (tender === undefined) throw new NotFoundError('order payment', reference, 'payment_not_found');
+      if (tender.status === 'captured') return order;
+      if (tender.status !== 'authorized') {
+        throw new OrderConflictError(
+          'payment_not_capturable',
+          `a payment that is ${tender.status} cannot be captured`,
+          {
+            reference,
+            status: tender.status,
+          },
+        );
+      }
+      if (amount.currency !== order.currency || amount.amount <= 0 || amount.amount > outstanding(tender)) {
+        throw new OrderInputError(
+          'invalid_amount',
+          'a capture takes between one unit and what is still authorized',
+          {
+            reference,
+            amount,
+            authorized: { amount: outstanding(tender), currency: order.currency },
+          },
+        );
+      }
+      const builder = new OrderDraft(order, {
+        now: clock.now(),
+        operationId: change.operationId ?? newId('op', clock.now()),
+        actor: change.actor ?? 'checkout',
+      });
+      builder.recordCapture(tender, amount.amount, reference);
+      builder.event('payment-captured', null, { reference, label: tender.label, amount });
+      try {
+        await store.transaction((trx) => saveOrderChange(trx, order, builder.order));
+        return get(orderId);
+      } catch (error) {
+        const raced = OrderConflictError.isInstance(error) && error.code === 'order_changed';
+        if (!raced || attempt >= CAPTURE_ATTEMPTS) throw error;
+      }
+    }
+  }
+
   async function findOneBy(column: 'number' | 'checkout_id', value: string): Promise<Order | null> {
     const row = await store.db.selectFrom('orders').select('id').where(column, '=', value).executeTakeFirst();
     return row === undefined ? null : ((await readOrder(store.db, row.id)) ?? null);
@@ -400,5 +458,7 @@ export function createOrderService(options: OrderServiceOptions): OrderService {
         }
         d.event('order-delivered', null);
       }),
+    recordCapture: (orderId, reference, amount, change = {}) =>
+      recordCapture(orderId, reference, amount, change),
   };
 }
