@@ -287,4 +287,7 @@ console.log(
 console.log('| engine | raw conditional UPDATE /s | reserve() /s | reserve ÷ raw | oversold units |');
 console.log('|---|---:|---:|---:|---:|');
 for (const result of results) console.log(row(result));
+console.log(
+  '\nreserve() on SQLite: reservations that arrive together share one transaction (one UPDATE … FROM VALUES for their holds, one multi-row INSERT each for reservations and lines). On PostgreSQL: a one-hold reservation is one data-modifying statement in autocommit.',
+);
 if (results.some((result) => result.oversold > 0)) process.exitCode = 1;
