@@ -33,7 +33,9 @@ function unexpected(order: Order, message: string): ConflictError {
 }
 
 function openRequest(order: Order, kind: 'return' | 'exchange'): string {
-  const request = order.requests.find((candidate) => candidate.kind === kind && candidate.status === 'requested');
+  const request = order.requests.find(
+    (candidate) => candidate.kind === kind && candidate.status === 'requested',
+  );
   if (request === undefined) throw unexpected(order, `no open ${kind}`);
   return request.id;
 }
@@ -66,7 +68,9 @@ export async function advanceDemoOrder(
   const options = (step: OrderStatus) => ({ actor: DEMO_ACTOR, operationId: `${plan.key}:${step}` });
   const firstLine = async () => {
     const variant = await findVariant(plan.lines[0]);
-    const line = order.lines.find((candidate) => candidate.variantId === variant.id && candidate.replaces === null);
+    const line = order.lines.find(
+      (candidate) => candidate.variantId === variant.id && candidate.replaces === null,
+    );
     if (line === undefined) throw unexpected(order, `no line for ${plan.lines[0].handle}`);
     return line;
   };

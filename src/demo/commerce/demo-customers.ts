@@ -52,7 +52,14 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
         },
       ],
       paymentMethods: [
-        { token: 'pm_card_visa', kind: 'card', brand: 'visa', last4: '4242', ...CARD_EXPIRY, isDefault: true },
+        {
+          token: 'pm_card_visa',
+          kind: 'card',
+          brand: 'visa',
+          last4: '4242',
+          ...CARD_EXPIRY,
+          isDefault: true,
+        },
         { token: 'pm_wallet_paypal', kind: 'wallet', brand: 'paypal' },
       ],
     },
@@ -200,7 +207,14 @@ export const DEMO_CUSTOMERS: readonly DemoCustomer[] = [
         },
       ],
       paymentMethods: [
-        { token: 'pm_card_visa_debit', kind: 'card', brand: 'visa', last4: '5556', ...CARD_EXPIRY, isDefault: true },
+        {
+          token: 'pm_card_visa_debit',
+          kind: 'card',
+          brand: 'visa',
+          last4: '5556',
+          ...CARD_EXPIRY,
+          isDefault: true,
+        },
       ],
     },
   ),

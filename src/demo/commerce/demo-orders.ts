@@ -39,7 +39,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     email: 'yichun.lin@example.com',
     lines: [
       { handle: 'nordkamm-aiguille-3l-shell-women', options: ['Teal', 'M'], quantity: 1 },
-      { handle: 'tarn-tor-merino-light-hiker-socks-women', options: ['M', '1 pair'], quantity: 3 },
+      { handle: 'tarn-tor-merino-hiker-crew-socks', options: ['S', '1 pair'], quantity: 3 },
     ],
     shippingOptionId: 'home-delivery',
     cardToken: 'pm_card_visa',
@@ -100,7 +100,7 @@ export const DEMO_ORDERS: readonly DemoOrder[] = [
     key: 'demo-order-07',
     email: 'chiahao.chang@example.com',
     lines: [
-      { handle: 'hollowpine-basecamp-2p-tent', options: [], quantity: 1 },
+      { handle: 'hollowpine-family-dome-4p-tent', options: [], quantity: 1 },
       { handle: 'hollowpine-cloudrest-insulated-air-pad', options: ['Regular'], quantity: 1 },
     ],
     shippingOptionId: 'home-delivery',

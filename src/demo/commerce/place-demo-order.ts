@@ -33,9 +33,13 @@ export async function placeDemoOrder(
   if (plan.coupon !== undefined) {
     const view = await cart.applyCoupon(cartId, plan.coupon);
     if (!view.quote.coupons.some((coupon) => coupon.code === plan.coupon && coupon.applied)) {
-      throw new ConflictError('demo_coupon_rejected', `${plan.coupon} does not apply to demo order ${plan.key}`, {
-        messages: view.quote.messages.map((message) => message.message),
-      });
+      throw new ConflictError(
+        'demo_coupon_rejected',
+        `${plan.coupon} does not apply to demo order ${plan.key}`,
+        {
+          messages: view.quote.messages.map((message) => message.message),
+        },
+      );
     }
   }
   await cart.setShipping(cartId, { address: shippingAddressOf(customer), optionId: plan.shippingOptionId });

@@ -3,8 +3,9 @@
  * email before it is created; the gift card and the credit are added only to a customer who
  * has none yet, so a rerun, or a shopper who spent their balance, is left as it is.
  */
-import type { Customer, CustomerService } from '../../customers/index.js';
+
 import { type Money, money } from '../../core/index.js';
+import type { Customer, CustomerService } from '../../customers/index.js';
 import type { StoreCredit } from '../../payments/index.js';
 import { DEMO_CUSTOMERS, type DemoCustomer } from './demo-customers.js';
 
@@ -20,7 +21,10 @@ export interface DemoCustomersResult {
 const CURRENCY = 'TWD';
 
 export async function seedDemoCustomers(
-  customers: Pick<CustomerService, 'findByEmail' | 'create' | 'giftCards' | 'issueGiftCard' | 'storeCreditBalance'>,
+  customers: Pick<
+    CustomerService,
+    'findByEmail' | 'create' | 'giftCards' | 'issueGiftCard' | 'storeCreditBalance'
+  >,
   storeCredit: Pick<StoreCredit, 'ledger' | 'credit'>,
 ): Promise<DemoCustomersResult> {
   const byEmail = new Map<string, Customer>();
@@ -39,7 +43,8 @@ export async function seedDemoCustomers(
       balancesAdded += 1;
     }
     const [card] = await customers.giftCards(customer.id);
-    if (card !== undefined) giftCards.push({ email: customer.email ?? '', code: giftCard.code, balance: card.balance });
+    if (card !== undefined)
+      giftCards.push({ email: customer.email ?? '', code: giftCard.code, balance: card.balance });
   }
 
   async function addStoreCredit(customer: Customer, amount: number) {
@@ -52,7 +57,10 @@ export async function seedDemoCustomers(
       });
       balancesAdded += 1;
     }
-    credits.push({ email: customer.email ?? '', balance: await customers.storeCreditBalance(customer.id, CURRENCY) });
+    credits.push({
+      email: customer.email ?? '',
+      balance: await customers.storeCreditBalance(customer.id, CURRENCY),
+    });
   }
 
   for (const demo of DEMO_CUSTOMERS) {

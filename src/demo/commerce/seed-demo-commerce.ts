@@ -128,7 +128,13 @@ export async function seedDemoCommerce(
       order = advanced.order;
       steps += advanced.steps;
     }
-    list.push({ key: plan.key, number: order.number, email: plan.email, status: order.status, total: order.totals.total });
+    list.push({
+      key: plan.key,
+      number: order.number,
+      email: plan.email,
+      status: order.status,
+      total: order.totals.total,
+    });
   }
 
   const byStatus: Partial<Record<OrderStatus, number>> = {};
