@@ -3,6 +3,7 @@
  * entity precision and recall per type, and their macro averages, overall and per language and
  * catalog. Entities are compared as keys (see entity-key.ts), as multisets.
  */
+import { ValidationError } from '../../core/index.js';
 import { entityKey, entityKeyType } from './entity-key.js';
 import type { ConversationState, Intent, Language } from './types.js';
 import { understand } from './understand.js';
@@ -174,7 +175,8 @@ export function evaluateNlu(
 ): NluReport {
   const outcomes: Outcome[] = set.map((item) => {
     const catalog = catalogs[item.catalog];
-    if (catalog === undefined) throw new Error(`no vocabulary for catalog "${item.catalog}"`);
+    if (catalog === undefined)
+      throw new ValidationError(`no vocabulary for catalog "${item.catalog}"`, { catalog: item.catalog });
     const understanding = understand(item.text, {
       vocabulary: catalog.vocabulary,
       currency: catalog.currency,

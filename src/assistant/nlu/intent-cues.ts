@@ -300,4 +300,5 @@ export const INTENT_CUES: readonly IntentCue[] = [
     0.95,
     String.raw`跟人[講讲說说聊]|\bsomeone\b.{0,10}\b(?:talk|speak)|\b(?:talk|speak)\b.{0,10}\b(?:someone|person|people)\b`,
   ),
+  cue('remove_from_cart', 0.9, String.raw`\bout of (?:my|the) (?:cart|basket|bag)\b|\btake\b.{1,30}\bout\b`),
 ];

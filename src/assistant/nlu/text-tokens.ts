@@ -74,6 +74,15 @@ interface Piece {
 function normalizedPieces(text: string): Piece[] {
   const pieces: Piece[] = [];
   let offset = 0;
+  const whole = normalizeText(text);
+  // Most text keeps its length when folded, and then every character keeps its offset.
+  if (whole.length === text.length) {
+    for (const character of whole) {
+      pieces.push({ text: character, start: offset });
+      offset += character.length;
+    }
+    return pieces;
+  }
   for (const character of text) {
     pieces.push({ text: normalizeText(character), start: offset });
     offset += character.length;

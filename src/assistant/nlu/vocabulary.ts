@@ -59,6 +59,10 @@ const TOO_GENERIC = new Set([
 ]);
 const MAX_PHRASE_TOKENS = 12;
 const MAX_NAME_WORDS = 2;
+const TOKEN_CACHE_SIZE = 50_000;
+const HAN = /\p{Script=Han}/u;
+/** A product name is read from the start of a title; the rest never matters. */
+const TITLE_HEAD_LENGTH = 48;
 
 interface Counted {
   readonly term: CatalogTerm;
@@ -89,6 +93,8 @@ class CatalogVocabulary implements Vocabulary {
   private readonly contributions = new Map<string, Contribution>();
   private readonly synonymWords = new Set<string>();
   private longest = 1;
+  /** Catalogs repeat their values ("Black", "Footwear") on product after product. */
+  private readonly tokenCache = new Map<string, readonly Token[]>();
 
   constructor(synonyms: SynonymGroups) {
     for (const group of synonyms) {
@@ -170,6 +176,15 @@ class CatalogVocabulary implements Vocabulary {
     return [...this.sizeOptions.keys()];
   }
 
+  private tokensOf(text: string): readonly Token[] {
+    const cached = this.tokenCache.get(text);
+    if (cached !== undefined) return cached;
+    const tokens = tokenize(text);
+    if (this.tokenCache.size >= TOKEN_CACHE_SIZE) this.tokenCache.clear();
+    this.tokenCache.set(text, tokens);
+    return tokens;
+  }
+
   private best(found: Map<string, Counted> | undefined): CatalogTerm[] {
     if (found === undefined || found.size === 0) return [];
     let bestRank = KIND_ORDER.length;
@@ -207,7 +222,7 @@ class CatalogVocabulary implements Vocabulary {
         if (term.kind === 'option') measures.push([compactKey(trimmed), termId(term)]);
         return;
       }
-      const tokens = tokenize(trimmed);
+      const tokens = this.tokensOf(trimmed);
       // One- and two-letter values ("S", "M", "2E") are sizes; the size reader handles them.
       if (
         tokens.length === 0 ||
@@ -243,7 +258,9 @@ class CatalogVocabulary implements Vocabulary {
   private namesOf(product: Product, ownWords: ReadonlySet<string>): string[] {
     const names = new Set<string>();
     for (const title of Object.values(product.title)) {
-      const tokens = tokenize(title);
+      // Names are Latin words ("Aura"); a Chinese title's name is its Latin head, if any.
+      const head = title.slice(0, TITLE_HEAD_LENGTH).split(HAN, 1)[0] ?? '';
+      const tokens = head === '' ? [] : tokenize(head);
       const words: Token[] = [];
       for (const token of tokens) {
         if (words.length === 0 && product.brand?.toLowerCase().includes(token.text) === true) continue;
