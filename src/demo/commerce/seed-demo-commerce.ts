@@ -100,7 +100,10 @@ export async function seedDemoCommerce(
   const existing = async (customerId: string) => {
     let list = existingByCustomer.get(customerId);
     if (list === undefined) {
-      list = (await orders.listByCustomer(customerId, { limit: 100 })).items;
+      // Oldest first: the seeded order came before anything a shopper bought since.
+      list = (await orders.listByCustomer(customerId, { limit: 100 })).items.sort(
+        (a, b) => a.placedAt - b.placedAt || a.number.localeCompare(b.number),
+      );
       existingByCustomer.set(customerId, list);
     }
     return list;
