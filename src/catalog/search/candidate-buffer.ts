@@ -4,6 +4,8 @@
  * thousands of short-lived objects per query, and the garbage collector would cost more than
  * the search itself.
  */
+import { grow } from './typed-arrays.js';
+
 export class CandidateBuffer {
   count = 0;
   slots = new Int32Array(256);
@@ -64,10 +66,4 @@ export class CandidateBuffer {
     this.matchedStart = grow(this.matchedStart, size);
     this.matchedCount = grow(this.matchedCount, size);
   }
-}
-
-function grow<T extends Int32Array | Float64Array | Uint8Array>(array: T, size: number): T {
-  const larger = new (array.constructor as new (length: number) => T)(size);
-  larger.set(array);
-  return larger;
 }

@@ -9,13 +9,14 @@
  * the option value of each variant) by comparing label ids.
  */
 import { ValidationError } from '../../core/index.js';
+import { type CatalogColumns, NONE } from './catalog-columns.js';
 import { type ProductFilter, postingKey } from './filter-postings.js';
-import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
 import { keyOf, type LabelTable } from './label-table.js';
 import type { SearchFilters } from './types.js';
 
 interface OptionGroup {
-  readonly name: string;
+  /** Label id of the option name, or NONE when no product uses it. */
+  readonly nameId: number;
   /** Label ids of the wanted values. */
   readonly values: ReadonlySet<number>;
   readonly bit: number;
@@ -71,7 +72,7 @@ export class CompiledFilters {
       if (!nonEmpty(values)) continue;
       const field = `option:${keyOf(name)}`;
       const bit = this.productFilter(field, values);
-      this.options.push({ name: keyOf(name), values: this.idsOf(values), bit });
+      this.options.push({ nameId: this.labels.idOf(keyOf(name)) ?? NONE, values: this.idsOf(values), bit });
     }
     for (const [name, values] of Object.entries(filters.attributes ?? {})) {
       if (nonEmpty(values)) this.productFilter(`attribute:${keyOf(name)}`, values);
@@ -110,33 +111,40 @@ export class CompiledFilters {
   }
 
   /**
-   * For each option filter, the option position of the product it applies to (-1 when the
+   * For each option filter, the option position of the product it applies to (NONE when the
    * product has no such option, which fails the filter for every variant).
    */
-  optionPositions(entry: IndexedProduct, positions: number[]): void {
+  optionPositions(columns: CatalogColumns, slot: number, positions: number[]): void {
     positions.length = this.options.length;
     for (let index = 0; index < this.options.length; index += 1) {
-      const name = this.options[index]!.name;
-      positions[index] = entry.optionNames.findIndex((names) => names.includes(name));
+      const nameId = this.options[index]!.nameId;
+      positions[index] = nameId === NONE ? NONE : columns.optionPosition(slot, nameId);
     }
   }
 
-  variantMask(variant: IndexedVariant, optionPositions: readonly number[]): number {
+  /** Per variant slot, whether it counts as in stock for this query's stock filter. */
+  stockColumn(columns: CatalogColumns): Uint8Array | undefined {
+    if (!this.requireStock) return undefined;
+    if (this.stockLocation === undefined) return columns.inStock;
+    return columns.stockAt(this.stockLocation) ?? new Uint8Array(columns.inStock.length);
+  }
+
+  /** The bits of the variant filters the variant fails; `stock` is what `stockColumn` gave. */
+  variantMask(
+    columns: CatalogColumns,
+    variant: number,
+    optionPositions: readonly number[],
+    stock: Uint8Array | undefined,
+  ): number {
     let mask = 0;
-    const price = variant.variant.price.amount;
+    const price = columns.price[variant]!;
     if (price < this.priceMin || price > this.priceMax) mask |= this.priceBit;
-    if (this.requireStock && !this.hasStock(variant)) mask |= this.stockBit;
+    if (stock !== undefined && stock[variant] === 0) mask |= this.stockBit;
     for (let index = 0; index < this.options.length; index += 1) {
-      const position = optionPositions[index]!;
       const group = this.options[index]!;
-      const value = position < 0 ? undefined : variant.optionValues[position];
-      if (value === undefined || !group.values.has(value.id)) mask |= group.bit;
+      const value = columns.optionValue(variant, optionPositions[index]!);
+      if (value === NONE || !group.values.has(value)) mask |= group.bit;
     }
     return mask;
-  }
-
-  private hasStock(variant: IndexedVariant): boolean {
-    if (this.stockLocation === undefined) return variant.inStock;
-    return (variant.byLocation?.[this.stockLocation] ?? 0) > 0;
   }
 }

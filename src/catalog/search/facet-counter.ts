@@ -5,9 +5,9 @@
  */
 import { ValidationError } from '../../core/index.js';
 import { normalizeText } from './analyze-text.js';
+import { type CatalogColumns, NONE } from './catalog-columns.js';
 import type { CompiledFilters } from './compiled-filters.js';
-import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
-import type { Labelled, LabelTable } from './label-table.js';
+import type { LabelTable } from './label-table.js';
 import type { FacetValue } from './types.js';
 
 type ProductField = 'brand' | 'category' | 'productType' | 'tag';
@@ -18,10 +18,11 @@ const PRICE_BUCKETS = 5;
 export interface FacetCounter {
   /** The bit of this facet's own filter (0 when the field is not filtered). */
   readonly ownBit: number;
-  beginProduct(entry: IndexedProduct): void;
-  /** A variant that passes every filter except, perhaps, this facet's own. */
-  accept(variant: IndexedVariant): void;
-  endProduct(entry: IndexedProduct): void;
+  /**
+   * Counts a product from the filter masks of its variants, in order (-1 for a variant the query
+   * text rules out). A variant counts when it passes every filter except, perhaps, the facet's own.
+   */
+  countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void;
   values(): FacetValue[];
 }
 
@@ -49,20 +50,21 @@ class LabelCounts {
   }
 }
 
-function productValues(
-  field: ProductField | { attribute: string },
-  entry: IndexedProduct,
-): readonly Labelled[] {
-  if (typeof field === 'object') return entry.attributes.get(field.attribute) ?? [];
-  if (field === 'brand') return entry.brand === null ? [] : [entry.brand];
-  if (field === 'category') return entry.categories;
-  if (field === 'productType') return entry.productType === null ? [] : [entry.productType];
-  return entry.tags;
+/** Whether any of the product's variants counts for a facet whose own bit is `ownBit`. */
+function anyCounts(columns: CatalogColumns, slot: number, masks: Int32Array, ownBit: number): boolean {
+  const count = columns.variantCount[slot]!;
+  for (let index = 0; index < count; index += 1) {
+    const mask = masks[index]!;
+    if (mask === 0 || mask === ownBit) return true;
+  }
+  return false;
 }
 
 class ProductFacet implements FacetCounter {
   private readonly counts: LabelCounts;
-  private eligible = false;
+  private readonly add: (id: number) => void;
+  /** A field read from the label pool: 'category', 'tag' or an attribute's name id. */
+  private readonly pooled: 'category' | 'tag' | number;
 
   constructor(
     readonly ownBit: number,
@@ -70,18 +72,23 @@ class ProductFacet implements FacetCounter {
     labels: LabelTable,
   ) {
     this.counts = new LabelCounts(labels);
+    this.add = (id) => this.counts.add(id);
+    this.pooled =
+      typeof field === 'object'
+        ? (labels.idOf(field.attribute) ?? NONE)
+        : field === 'tag'
+          ? 'tag'
+          : 'category';
   }
 
-  beginProduct(): void {
-    this.eligible = false;
-  }
-
-  accept(): void {
-    this.eligible = true;
-  }
-
-  endProduct(entry: IndexedProduct): void {
-    if (this.eligible) for (const item of productValues(this.field, entry)) this.counts.add(item.id);
+  countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
+    if (!anyCounts(columns, slot, masks, this.ownBit)) return;
+    if (this.field === 'brand' || this.field === 'productType') {
+      const id = (this.field === 'brand' ? columns.brand : columns.productType)[slot]!;
+      if (id !== NONE) this.counts.add(id);
+    } else if (this.pooled !== NONE) {
+      columns.forEachLabel(slot, this.pooled, this.add);
+    }
   }
 
   values(): FacetValue[] {
@@ -91,31 +98,35 @@ class ProductFacet implements FacetCounter {
 
 class OptionFacet implements FacetCounter {
   private readonly counts: LabelCounts;
-  private position = -1;
+  private readonly nameId: number;
   /** Value ids this product already counted; a product has few, so a list beats a set. */
   private readonly seen: number[] = [];
 
   constructor(
     readonly ownBit: number,
-    private readonly name: string,
+    name: string,
     labels: LabelTable,
   ) {
     this.counts = new LabelCounts(labels);
+    this.nameId = labels.idOf(name) ?? NONE;
   }
 
-  beginProduct(entry: IndexedProduct): void {
-    this.position = entry.optionNames.findIndex((names) => names.includes(this.name));
+  countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
+    if (this.nameId === NONE) return;
+    const position = columns.optionPosition(slot, this.nameId);
+    if (position === NONE) return;
     this.seen.length = 0;
+    const first = columns.variantStart[slot]!;
+    const count = columns.variantCount[slot]!;
+    for (let index = 0; index < count; index += 1) {
+      const mask = masks[index]!;
+      if (mask !== 0 && mask !== this.ownBit) continue;
+      const value = columns.optionValue(first + index, position);
+      if (value === NONE || this.seen.includes(value)) continue;
+      this.seen.push(value);
+      this.counts.add(value);
+    }
   }
-
-  accept(variant: IndexedVariant): void {
-    const value = this.position < 0 ? undefined : variant.optionValues[this.position];
-    if (value === undefined || this.seen.includes(value.id)) return;
-    this.seen.push(value.id);
-    this.counts.add(value.id);
-  }
-
-  endProduct(): void {}
 
   values(): FacetValue[] {
     return this.counts.values();
@@ -133,20 +144,20 @@ function bucketWidth(low: number, high: number): number {
 
 class PriceFacet implements FacetCounter {
   private readonly prices: number[] = [];
-  private cheapest = Number.POSITIVE_INFINITY;
 
   constructor(readonly ownBit: number) {}
 
-  beginProduct(): void {
-    this.cheapest = Number.POSITIVE_INFINITY;
-  }
-
-  accept(variant: IndexedVariant): void {
-    if (variant.variant.price.amount < this.cheapest) this.cheapest = variant.variant.price.amount;
-  }
-
-  endProduct(): void {
-    if (this.cheapest !== Number.POSITIVE_INFINITY) this.prices.push(this.cheapest);
+  countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
+    let cheapest = Number.POSITIVE_INFINITY;
+    const first = columns.variantStart[slot]!;
+    const count = columns.variantCount[slot]!;
+    for (let index = 0; index < count; index += 1) {
+      const mask = masks[index]!;
+      if (mask !== 0 && mask !== this.ownBit) continue;
+      const price = columns.price[first + index]!;
+      if (price < cheapest) cheapest = price;
+    }
+    if (cheapest !== Number.POSITIVE_INFINITY) this.prices.push(cheapest);
   }
 
   values(): FacetValue[] {

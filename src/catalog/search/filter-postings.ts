@@ -4,27 +4,32 @@
  * claims ("brand", "category", "option:color", "attribute:material", ...) and the value's label id;
  * an option value lists the products with a variant holding it under an option of that name.
  */
-import type { IndexedProduct, IndexedVariant } from './indexed-product.js';
+import { type CatalogColumns, NONE } from './catalog-columns.js';
+import type { LabelTable } from './label-table.js';
 
 export function postingKey(field: string, labelId: number): string {
   return `${field}\u0000${labelId}`;
 }
 
-/** Every key a product is listed under. */
-export function postingKeysOf(entry: IndexedProduct, variants: readonly IndexedVariant[]): string[] {
+/** Every key the product in `slot` is listed under. */
+export function postingKeysOf(columns: CatalogColumns, slot: number, labels: LabelTable): string[] {
   const keys = new Set<string>();
-  if (entry.brand !== null) keys.add(postingKey('brand', entry.brand.id));
-  if (entry.productType !== null) keys.add(postingKey('productType', entry.productType.id));
-  for (const category of entry.categories) keys.add(postingKey('category', category.id));
-  for (const tag of entry.tags) keys.add(postingKey('tag', tag.id));
-  for (const [name, values] of entry.attributes) {
-    for (const value of values) keys.add(postingKey(`attribute:${name}`, value.id));
-  }
-  entry.optionNames.forEach((names, position) => {
-    for (const variant of variants) {
-      const value = variant.optionValues[position];
-      if (value === undefined) continue;
-      for (const name of names) keys.add(postingKey(`option:${name}`, value.id));
+  const brand = columns.brand[slot]!;
+  if (brand !== NONE) keys.add(postingKey('brand', brand));
+  const productType = columns.productType[slot]!;
+  if (productType !== NONE) keys.add(postingKey('productType', productType));
+  columns.forEachLabel(slot, 'category', (id) => keys.add(postingKey('category', id)));
+  columns.forEachLabel(slot, 'tag', (id) => keys.add(postingKey('tag', id)));
+  columns.pairs(slot, 'attribute', (nameId, valueId) =>
+    keys.add(postingKey(`attribute:${labels.keyOfId(nameId)}`, valueId)),
+  );
+  const first = columns.variantStart[slot]!;
+  const count = columns.variantCount[slot]!;
+  columns.pairs(slot, 'option', (position, nameId) => {
+    const field = `option:${labels.keyOfId(nameId)}`;
+    for (let variant = first; variant < first + count; variant += 1) {
+      const value = columns.optionValue(variant, position);
+      if (value !== NONE) keys.add(postingKey(field, value));
     }
   });
   return [...keys];

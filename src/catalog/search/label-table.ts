@@ -23,6 +23,7 @@ export class LabelTable {
   private readonly idByKey = new Map<string, number>();
   /** The spelling a facet shows for an id: the first one the index met. */
   private readonly shown: string[] = [];
+  private readonly keys: string[] = [];
 
   intern(text: string): Labelled {
     const known = this.byText.get(text);
@@ -33,6 +34,7 @@ export class LabelTable {
       id = this.shown.length;
       this.idByKey.set(key, id);
       this.shown.push(text);
+      this.keys.push(key);
     }
     const item = { id, key, label: text };
     this.byText.set(text, item);
@@ -42,6 +44,11 @@ export class LabelTable {
   /** The id of a normalized key, if any product ever used it. */
   idOf(key: string): number | undefined {
     return this.idByKey.get(key);
+  }
+
+  /** The normalized key of an id. */
+  keyOfId(id: number): string {
+    return this.keys[id]!;
   }
 
   labelOf(id: number): string {

@@ -7,16 +7,10 @@ import { ValidationError } from '../../core/index.js';
 import { localize, type Product } from '../types.js';
 import { documentTerms } from './analyze-text.js';
 import { CandidateBuffer } from './candidate-buffer.js';
+import { CatalogColumns } from './catalog-columns.js';
 import { CompiledFilters } from './compiled-filters.js';
 import { createFacetCounter, type FacetCounter } from './facet-counter.js';
 import { FilterPostings, PassMasks, postingKeysOf } from './filter-postings.js';
-import {
-  type IndexedProduct,
-  type IndexedVariant,
-  indexedProductOf,
-  indexedVariantOf,
-  totalAvailable,
-} from './indexed-product.js';
 import { LabelTable } from './label-table.js';
 import { type QueryNode, QueryPlanner } from './query-plan.js';
 import { decodeCursor, encodeCursor, positionOf, SORTS, selectPage } from './result-order.js';
@@ -106,22 +100,21 @@ function checkLimit(limit: number | undefined): number {
 class MemorySearchIndex implements SearchIndex {
   private readonly dictionary = new TermDictionary();
   private readonly planner: QueryPlanner;
-  private readonly products: (IndexedProduct | undefined)[] = [];
-  private readonly variants: (IndexedVariant | undefined)[] = [];
-  private readonly productSlots = new Map<string, number>();
-  private readonly variantSlots = new Map<string, number>();
-  private readonly freeProductSlots: number[] = [];
-  private readonly freeVariantSlots: number[] = [];
-  private readonly availability = new Map<string, Readonly<Record<string, number>>>();
-  private variantCount = 0;
-  private stamp = 0;
   private readonly labels = new LabelTable();
+  private readonly columns = new CatalogColumns(this.labels);
+  private readonly productSlots = new Map<string, number>();
+  /** Product slot → its term ids and the filter posting lists it is in. */
+  private readonly termIds: number[][] = [];
+  private readonly postingKeys: string[][] = [];
+  private readonly availability = new Map<string, Readonly<Record<string, number>>>();
   private readonly postings = new FilterPostings();
   private readonly passMasks = new PassMasks();
   private readonly candidates = new CandidateBuffer();
   private readonly scratch = new ScoreScratch();
-  private readonly productIdOf = (slot: number) => this.products[slot]!.product.id;
-  private readonly isLive = (slot: number, stamp: number) => this.products[slot]?.stamp === stamp;
+  private variantMasks = new Int32Array(64);
+  private readonly productIdOf = (slot: number) => this.columns.products[slot]!.id;
+  private readonly isLive = (slot: number, stamp: number) => this.columns.stamp[slot] === stamp;
+  private readonly availabilityOf = (variantId: string) => this.availability.get(variantId);
 
   constructor(private readonly options: SearchIndexOptions) {
     const groups = [
@@ -134,76 +127,56 @@ class MemorySearchIndex implements SearchIndex {
   upsert(product: Product): void {
     this.remove(product.id);
     if (product.status !== 'active') return;
-    const slot = this.freeProductSlots.pop() ?? this.products.length;
-    this.stamp += 1;
-    const entry = indexedProductOf(product, slot, this.stamp, this.labels);
-    this.products[slot] = entry;
-    this.productSlots.set(product.id, slot);
-    for (const [term, { weight, typed }] of termWeights(product)) {
-      const termId = this.dictionary.intern(term, typed);
-      this.dictionary.postings[termId]!.add(slot, weight, entry.stamp);
-      entry.termIds.push(termId);
-    }
-    for (const variant of product.variants) {
-      const variantSlot = this.freeVariantSlots.pop() ?? this.variants.length;
-      const indexed = indexedVariantOf(
-        variant,
-        variantSlot,
-        slot,
-        this.availability.get(variant.id),
-        this.labels,
-      );
+    const slot = this.columns.add(product, this.availabilityOf, (variantIndex) => {
+      const variant = product.variants[variantIndex]!;
       const carried = [...variant.optionValues, variant.sku ?? '', variant.barcode ?? ''].join('\n');
+      const termIds: number[] = [];
       for (const term of new Set(documentTerms(carried))) {
         const termId = this.dictionary.intern(term, true);
         this.dictionary.variantCarriers[termId]! += 1;
-        indexed.termIds.push(termId);
+        termIds.push(termId);
       }
-      this.variants[variantSlot] = indexed;
-      this.variantSlots.set(variant.id, variantSlot);
-      entry.variantSlots.push(variantSlot);
-      this.variantCount += 1;
+      return termIds;
+    });
+    this.productSlots.set(product.id, slot);
+    const termIds: number[] = [];
+    const stamp = this.columns.stamp[slot]!;
+    for (const [term, { weight, typed }] of termWeights(product)) {
+      const termId = this.dictionary.intern(term, typed);
+      this.dictionary.postings[termId]!.add(slot, weight, stamp);
+      termIds.push(termId);
     }
-    entry.postingKeys = postingKeysOf(
-      entry,
-      entry.variantSlots.map((variantSlot) => this.variants[variantSlot]!),
-    );
-    this.postings.add(slot, entry.postingKeys);
+    this.termIds[slot] = termIds;
+    const keys = postingKeysOf(this.columns, slot, this.labels);
+    this.postingKeys[slot] = keys;
+    this.postings.add(slot, keys);
   }
 
   remove(productId: string): void {
     const slot = this.productSlots.get(productId);
     if (slot === undefined) return;
-    const entry = this.products[slot]!;
-    this.products[slot] = undefined;
-    this.postings.remove(slot, entry.postingKeys);
-    for (const termId of entry.termIds) this.dictionary.postings[termId]!.removed(this.isLive);
-    for (const variantSlot of entry.variantSlots) {
-      const variant = this.variants[variantSlot]!;
-      for (const termId of variant.termIds) this.dictionary.variantCarriers[termId]! -= 1;
-      this.variantSlots.delete(variant.variant.id);
-      this.variants[variantSlot] = undefined;
-      this.freeVariantSlots.push(variantSlot);
-      this.variantCount -= 1;
+    const columns = this.columns;
+    const first = columns.variantStart[slot]!;
+    for (let variant = first; variant < first + columns.variantCount[slot]!; variant += 1) {
+      for (const termId of columns.variantTerms[variant]!) this.dictionary.variantCarriers[termId]! -= 1;
     }
+    this.postings.remove(slot, this.postingKeys[slot]!);
+    columns.remove(slot);
+    for (const termId of this.termIds[slot]!) this.dictionary.postings[termId]!.removed(this.isLive);
+    this.termIds[slot] = [];
+    this.postingKeys[slot] = [];
     this.productSlots.delete(productId);
-    this.freeProductSlots.push(slot);
   }
 
   setAvailability(variantId: string, byLocation: Readonly<Record<string, number>>): void {
     const copy = { ...byLocation };
     this.availability.set(variantId, copy);
-    const slot = this.variantSlots.get(variantId);
-    const entry = slot === undefined ? undefined : this.variants[slot];
-    if (entry !== undefined) {
-      entry.byLocation = copy;
-      entry.available = totalAvailable(copy);
-      entry.inStock = entry.available > 0;
-    }
+    const slot = this.columns.variantSlotOf(variantId);
+    if (slot !== undefined) this.columns.setAvailability(slot, copy);
   }
 
   size(): { products: number; variants: number } {
-    return { products: this.productSlots.size, variants: this.variantCount };
+    return { products: this.columns.productCount, variants: this.columns.variantTotal };
   }
 
   search(query: SearchQuery): SearchResult {
@@ -234,8 +207,12 @@ class MemorySearchIndex implements SearchIndex {
     const { page, hasMore } = selectPage(candidates, sort, after, limit, this.productIdOf);
     const locale = query.locale ?? this.options.defaultLocale ?? 'en';
     const hits = page.map((index) => {
-      const product = this.products[candidates.slots[index]!]!.product;
-      const variants = candidates.matchedOf(index).map((variantSlot) => this.variants[variantSlot]!.variant);
+      const slot = candidates.slots[index]!;
+      const product = this.columns.products[slot]!;
+      const first = this.columns.variantStart[slot]!;
+      const variants = candidates
+        .matchedOf(index)
+        .map((variantSlot) => product.variants[variantSlot - first]!);
       const cheapest = variants.find((variant) => variant.price.amount === candidates.prices[index])!;
       return {
         productId: product.id,
@@ -275,59 +252,64 @@ class MemorySearchIndex implements SearchIndex {
   ): CandidateBuffer {
     const candidates = this.candidates;
     candidates.reset();
+    const columns = this.columns;
     let facetBits = 0;
     for (const facet of facets) facetBits |= facet.ownBit;
     const productBits = filters.productBits;
     const passMasks = this.passMasks;
-    if (productBits !== 0) passMasks.fill(filters.productFilters, this.postings, this.products.length);
+    if (productBits !== 0) passMasks.fill(filters.productFilters, this.postings, columns.productSlotEnd);
     const optionPositions: number[] = [];
     const textAllowed: boolean[] = [];
-    const variants = this.variants;
     const filtersVariants = filters.filtersVariants;
+    const stock = filters.stockColumn(columns);
+    const { variantStart, variantCount, price, inStock, createdAt } = columns;
 
-    const visit = (entry: IndexedProduct, score: number) => {
-      const productMask = productBits === 0 ? 0 : passMasks.failed(entry.slot, productBits);
+    const visit = (slot: number, score: number) => {
+      const productMask = productBits === 0 ? 0 : passMasks.failed(slot, productBits);
       if (productMask !== 0 && ((productMask & (productMask - 1)) !== 0 || (productMask & facetBits) === 0)) {
         return;
       }
-      if (filtersVariants) filters.optionPositions(entry, optionPositions);
+      if (filtersVariants) filters.optionPositions(columns, slot, optionPositions);
       const restricted =
-        variantClauses.length > 0 && this.restrictVariants(entry, variantClauses, textAllowed);
-      for (const facet of facets) facet.beginProduct(entry);
+        variantClauses.length > 0 && this.restrictVariants(slot, variantClauses, textAllowed);
+      const first = variantStart[slot]!;
+      const count = variantCount[slot]!;
+      if (this.variantMasks.length < count) this.variantMasks = new Int32Array(count * 2);
+      const masks = this.variantMasks;
       candidates.begin();
       let priceFrom = Number.POSITIVE_INFINITY;
-      let inStock = false;
-      const slots = entry.variantSlots;
-      for (let index = 0; index < slots.length; index += 1) {
-        if (restricted && !textAllowed[index]) continue;
-        const variant = variants[slots[index]!]!;
-        const mask = filtersVariants
-          ? productMask | filters.variantMask(variant, optionPositions)
-          : productMask;
+      let anyInStock = false;
+      for (let index = 0; index < count; index += 1) {
+        const variant = first + index;
+        const mask =
+          restricted && !textAllowed[index]
+            ? -1
+            : filtersVariants
+              ? productMask | filters.variantMask(columns, variant, optionPositions, stock)
+              : productMask;
+        masks[index] = mask;
         if (mask === 0) {
-          candidates.addMatchedVariant(variant.slot);
-          const price = variant.variant.price.amount;
-          if (price < priceFrom) priceFrom = price;
-          if (variant.inStock) inStock = true;
-          for (const facet of facets) facet.accept(variant);
-        } else if ((mask & (mask - 1)) === 0) {
-          for (const facet of facets) if (facet.ownBit === mask) facet.accept(variant);
+          candidates.addMatchedVariant(variant);
+          const variantPrice = price[variant]!;
+          if (variantPrice < priceFrom) priceFrom = variantPrice;
+          if (inStock[variant] === 1) anyInStock = true;
         }
       }
-      for (const facet of facets) facet.endProduct(entry);
-      candidates.end(entry.slot, score, priceFrom, entry.product.createdAt, inStock);
+      for (const facet of facets) facet.countProduct(columns, slot, masks);
+      candidates.end(slot, score, priceFrom, createdAt[slot]!, anyInStock);
     };
 
     if (scores !== undefined) {
       for (let index = 0; index < scores.slots.length; index += 1) {
-        visit(this.products[scores.slots[index]!]!, scores.scores[index]!);
+        visit(scores.slots[index]!, scores.scores[index]!);
       }
     } else if (productBits !== 0 && (productBits & ((productBits - 1) | ~facetBits)) !== 0) {
       // Every candidate passes at least one product filter: with two or more filters it fails at
       // most one, and a single filter that no facet relaxes must pass.
-      for (const slot of passMasks.touched) visit(this.products[slot]!, 0);
+      for (const slot of passMasks.touched) visit(slot, 0);
     } else {
-      for (const entry of this.products) if (entry !== undefined) visit(entry, 0);
+      const end = columns.productSlotEnd;
+      for (let slot = 0; slot < end; slot += 1) if (columns.products[slot] !== undefined) visit(slot, 0);
     }
     return candidates;
   }
@@ -337,18 +319,16 @@ class MemorySearchIndex implements SearchIndex {
    * them match, provided the product has any; otherwise the words matched elsewhere and every
    * variant stays. Fills `allowed` by variant position and says whether it applies.
    */
-  private restrictVariants(
-    entry: IndexedProduct,
-    clauses: readonly QueryNode[],
-    allowed: boolean[],
-  ): boolean {
+  private restrictVariants(slot: number, clauses: readonly QueryNode[], allowed: boolean[]): boolean {
     if (clauses.length === 0) return false;
-    allowed.length = entry.variantSlots.length;
+    const first = this.columns.variantStart[slot]!;
+    const count = this.columns.variantCount[slot]!;
+    allowed.length = count;
     allowed.fill(true);
     let restricted = false;
     for (const clause of clauses) {
-      const carriers = entry.variantSlots.map((variantSlot) =>
-        carries(this.variants[variantSlot]!.termIds, clause),
+      const carriers = Array.from({ length: count }, (_, index) =>
+        carries(this.columns.variantTerms[first + index]!, clause),
       );
       if (!carriers.includes(true)) continue;
       restricted = true;
@@ -368,16 +348,17 @@ class MemorySearchIndex implements SearchIndex {
 
   /** Products and scores: field weight × inverse document frequency × how the term was reached. */
   private evaluate(node: QueryNode): ScoredProducts {
-    const size = this.products.length;
+    const size = this.columns.productSlotEnd;
     if (node.kind === 'terms') {
       const productCount = this.productSlots.size;
+      const stampOf = this.columns.stamp;
       const lists = node.terms.map(({ termId, boost }) => {
         const { slots, weights, stamps, live } = this.dictionary.postings[termId]!;
         const weight = Math.log(1 + productCount / Math.max(1, live)) * boost;
         const found: ScoredProducts = { slots: [], scores: [] };
         for (let index = 0; index < slots.length; index += 1) {
           const slot = slots[index]!;
-          if (this.products[slot]?.stamp !== stamps[index]) continue;
+          if (stampOf[slot] !== stamps[index]) continue;
           found.slots.push(slot);
           found.scores.push(weights[index]! * weight);
         }
