@@ -2,7 +2,7 @@
  * Finds the catalog's own words in a message by longest match over tokens: "waterproof jacket"
  * before "jacket", and in Chinese 登山鞋 whole even when the segmenter splits it. A single Chinese
  * character only counts when the segmenter reads it as a word of its own, so 白 in 白茶 is not
- * taken for the colour.
+ * taken for the colour. Latin words one typo from a catalog word are read as that word.
  */
 import { isClaimed, type MessageScan } from './message-scan.js';
 import { phraseKey } from './text-tokens.js';
@@ -10,7 +10,14 @@ import type { Entity } from './types.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export function readCatalogTerms(scan: MessageScan, vocabulary: Vocabulary): Entity[] {
-  const { tokens } = scan;
+  const tokens = scan.tokens.map((token) => {
+    // The word as written too: folding a misspelt word ("stainles" → "stainle") moves it further away.
+    const corrected =
+      token.kind === 'word'
+        ? (vocabulary.correctWord(token.key) ?? vocabulary.correctWord(token.text))
+        : undefined;
+    return corrected === undefined ? token : { ...token, key: corrected };
+  });
   const entities: Entity[] = [];
   let index = 0;
   while (index < tokens.length) {

@@ -254,6 +254,18 @@ describe('understand', () => {
     expect(read('outdoor', '白天用的頭燈').keys).toEqual(['productType:Headlamp']);
   });
 
+  it('reads catalog words through a typo', () => {
+    expect(read('outdoor', 'waterprof sleping bag').keys).toEqual([
+      'tag:waterproof',
+      'productType:Sleeping bag',
+    ]);
+    expect(read('kitchen', 'stainles steel stockpot').keys).toEqual([
+      'attribute:material=stainless steel',
+      'productType:Stockpot',
+    ]);
+    expect(read('outdoor', 'can I pick it up at the store').keys).toEqual([]);
+  });
+
   it('reads a bare yes or no as the answer to the question just asked', () => {
     const state = { awaitingConfirmation: true };
     expect(read('outdoor', 'ok', state).intent).toBe('affirm');

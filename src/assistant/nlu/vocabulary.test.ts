@@ -73,6 +73,17 @@ describe('buildVocabulary', () => {
     expect(vocabulary.maxPhraseTokens).toBeGreaterThanOrEqual(3);
   });
 
+  it('corrects a long unknown word one typo from a catalog word, and nothing else', () => {
+    const vocabulary = buildVocabulary([product(1)], { synonyms: [['hiking shoes', 'hiking boots']] });
+    expect(vocabulary.correctWord('waterprof')).toBe('waterproof');
+    expect(vocabulary.correctWord('nordkam')).toBe('nordkamm');
+    expect(vocabulary.correctWord('waterproof')).toBeUndefined();
+    expect(vocabulary.correctWord('blakc')).toBeUndefined();
+    expect(vocabulary.correctWord('laterproof')).toBeUndefined();
+    vocabulary.upsert(product(2, { brand: 'Velocity' }));
+    expect(vocabulary.correctWord('velocty')).toBe('velocity');
+  });
+
   it('prefers the reading most products share when a value sits under two option names', () => {
     const lens = product(3, { options: [{ name: 'Lens', values: ['Grey'] }] });
     const vocabulary = buildVocabulary([product(1), product(2), lens]);

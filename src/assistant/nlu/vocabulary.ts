@@ -7,6 +7,7 @@
  */
 import type { Product } from '../../catalog/index.js';
 import type { SynonymGroups } from '../../catalog/search/index.js';
+import { withinOneEdit } from './one-edit.js';
 import { phraseKey, type Token, tokenize } from './text-tokens.js';
 import type { CatalogTerm, CatalogTermKind } from './types.js';
 
@@ -22,6 +23,11 @@ export interface Vocabulary {
   lookup(key: string): readonly CatalogTerm[];
   /** Option values written with a number ("150 g", "1 L"), under their compact key ("150g", "1l"). */
   lookupMeasure(compactKey: string): readonly CatalogTerm[];
+  /**
+   * The vocabulary word one typo away from an unknown Latin word of six letters or more, with the same first letter
+   * ("waterprof" → "waterproof"); undefined when the word is known, short, or the typo is ambiguous.
+   */
+  correctWord(word: string): string | undefined;
   /** Names of options that hold sizes, as the catalog spells them. */
   sizeOptionNames(): readonly string[];
   /** Longest phrase, in tokens. */
@@ -59,6 +65,11 @@ const TOO_GENERIC = new Set([
 ]);
 const MAX_PHRASE_TOKENS = 12;
 const MAX_NAME_WORDS = 2;
+/**
+ * Shorter words are too often other everyday words one letter away ("store" / "stove", "place" /
+ * "pace"); so are words differing in their first letter ("weather" / "leather").
+ */
+const MIN_CORRECTED_LENGTH = 6;
 const TOKEN_CACHE_SIZE = 50_000;
 const HAN = /\p{Script=Han}/u;
 /** A product name is read from the start of a title; the rest never matters. */
@@ -93,6 +104,9 @@ class CatalogVocabulary implements Vocabulary {
   private readonly contributions = new Map<string, Contribution>();
   private readonly synonymWords = new Set<string>();
   private longest = 1;
+  /** Words of every phrase by length, rebuilt on the first correction after a change. */
+  private wordsByLength: Map<number, string[]> | undefined;
+  private knownWords = new Set<string>();
   /** Catalogs repeat their values ("Black", "Footwear") on product after product. */
   private readonly tokenCache = new Map<string, readonly Token[]>();
 
@@ -124,6 +138,7 @@ class CatalogVocabulary implements Vocabulary {
 
   upsert(product: Product): void {
     this.remove(product.id);
+    this.wordsByLength = undefined;
     if (product.status !== 'active') return;
     const contribution = this.contributionOf(product);
     for (const [key, id] of contribution.phrases) this.count(this.phrases, key, id, product, 1);
@@ -141,6 +156,7 @@ class CatalogVocabulary implements Vocabulary {
   remove(productId: string): void {
     const contribution = this.contributions.get(productId);
     if (contribution === undefined) return;
+    this.wordsByLength = undefined;
     for (const [key, id] of contribution.phrases) this.count(this.phrases, key, id, undefined, -1);
     for (const [key, id] of contribution.measures) this.count(this.measures, key, id, undefined, -1);
     for (const key of contribution.names) {
@@ -166,6 +182,38 @@ class CatalogVocabulary implements Vocabulary {
     const name = this.names.get(key);
     if (name !== undefined) return [{ kind: 'product', value: name.value, productIds: [...name.ids] }];
     return [];
+  }
+
+  correctWord(word: string): string | undefined {
+    if (word.length < MIN_CORRECTED_LENGTH || !/^[a-z]+$/u.test(word)) return undefined;
+    const byLength = this.wordIndex();
+    if (this.knownWords.has(word)) return undefined;
+    const found = new Set<string>();
+    for (const length of [word.length - 1, word.length, word.length + 1]) {
+      for (const candidate of byLength.get(length) ?? []) {
+        if (candidate[0] === word[0] && withinOneEdit(word, candidate)) found.add(candidate);
+      }
+    }
+    return found.size === 1 ? [...found][0] : undefined;
+  }
+
+  private wordIndex(): Map<number, string[]> {
+    if (this.wordsByLength !== undefined) return this.wordsByLength;
+    const words = new Set<string>();
+    // Product names are left out: a typo is likelier in a word than in a proper name.
+    for (const key of [...this.phrases.keys(), ...this.aliases.keys()]) {
+      for (const word of key.split(' ')) if (/^[a-z]+$/u.test(word)) words.add(word);
+    }
+    const byLength = new Map<number, string[]>();
+    for (const word of words) {
+      if (word.length < MIN_CORRECTED_LENGTH - 1) continue;
+      const bucket = byLength.get(word.length) ?? [];
+      bucket.push(word);
+      byLength.set(word.length, bucket);
+    }
+    this.knownWords = words;
+    this.wordsByLength = byLength;
+    return byLength;
   }
 
   lookupMeasure(key: string): readonly CatalogTerm[] {
