@@ -3,6 +3,15 @@
  * and 1,000 variants, three locations and their stock, for trying Aisle without a catalog of
  * your own. Everything is deterministic, so tests and docs can quote it.
  */
+
+export {
+  DEMO_CLEARANCE,
+  DEMO_CUSTOMERS,
+  DEMO_SOCKS,
+  type DemoCommerceServices,
+  type DemoCommerceSummary,
+  seedDemoCommerce,
+} from './commerce/index.js';
 export { isValidEan13 } from './ean.js';
 export { demoImageSlugs, demoImageSvg } from './images.js';
 export { DEMO_LOCATION_CODES, demoLocations } from './locations.js';

@@ -50,6 +50,8 @@ export interface AppServices {
   readonly orders: OrderService;
   readonly customers: CustomerService;
   readonly cart: CartService;
+  /** Reloads the policies order operations check (they are refreshed every few seconds anyway). */
+  refreshPolicies(): Promise<void>;
   /** Resolves once the search index has caught up with every change committed so far. */
   settled(): Promise<void>;
   close(): Promise<void>;
@@ -136,15 +138,13 @@ export async function createServices(
   // Order operations check policies synchronously; they read the last policies loaded, refreshed
   // on the same schedule as the promotion cache.
   let policies: PolicySet = (await promotions.current()).policies;
-  const refreshPolicies = setInterval(() => {
-    promotions
-      .current()
-      .then((current) => {
-        policies = current.policies;
-      })
-      .catch((error) => logger.warn({ err: error }, 'policy refresh failed'));
+  const refreshPolicies = async () => {
+    policies = (await promotions.current()).policies;
+  };
+  const policyTimer = setInterval(() => {
+    refreshPolicies().catch((error) => logger.warn({ err: error }, 'policy refresh failed'));
   }, POLICY_REFRESH_MS);
-  refreshPolicies.unref();
+  policyTimer.unref();
 
   const orders = createOrderService({
     store,
@@ -239,9 +239,10 @@ export async function createServices(
     orders,
     customers,
     cart,
+    refreshPolicies,
     settled,
     async close() {
-      clearInterval(refreshPolicies);
+      clearInterval(policyTimer);
       await settled();
       unsubscribeCatalog();
       unsubscribeInventory();

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { ValidationError } from '../../core/index.js';
-import { seedDemo } from '../../demo/index.js';
 import { withServices } from '../context.js';
+import { seedDemoStore } from '../seed-demo-store.js';
 
 export function registerSeedCommand(program: Command): void {
   program
@@ -12,14 +12,6 @@ export function registerSeedCommand(program: Command): void {
     .action(async (dataset: string, options: { db?: string }) => {
       if (dataset !== 'demo')
         throw new ValidationError(`unknown data set "${dataset}": the one data set is "demo"`);
-      await withServices(
-        async (services) => {
-          const result = await seedDemo({ catalog: services.catalog, inventory: services.inventory });
-          console.log(
-            `demo store ready: ${result.products} products, ${result.variants} variants, ${result.locations} locations`,
-          );
-        },
-        options.db ? { db: options.db } : {},
-      );
+      await withServices((services) => seedDemoStore(services), options.db ? { db: options.db } : {});
     });
 }

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { createLogger, loadConfig, ValidationError } from '../../core/index.js';
-import { demoSynonyms, seedDemo } from '../../demo/index.js';
+import { demoSynonyms } from '../../demo/index.js';
 import { buildServer, createServices } from '../../server/index.js';
+import { seedDemoStore } from '../seed-demo-store.js';
 
 export function registerServeCommand(program: Command): void {
   program
@@ -29,11 +30,7 @@ export function registerServeCommand(program: Command): void {
       );
       if (options.demo && (await services.catalog.count()).products === 0) {
         console.log('first run: seeding the demo store ...');
-        const seeded = await seedDemo({ catalog: services.catalog, inventory: services.inventory });
-        await services.settled();
-        console.log(
-          `seeded ${seeded.products} products, ${seeded.variants} variants, ${seeded.locations} locations`,
-        );
+        await seedDemoStore(services);
       }
       const app = await buildServer({ services, logger });
       const shutdown = async () => {
