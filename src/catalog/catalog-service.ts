@@ -26,6 +26,17 @@ export interface UpsertResult {
   outcome: UpsertOutcome;
 }
 
+/**
+ * Work that runs in the upsert's transaction, so it commits or rolls back with the products
+ * (imports set stock here). A retried transaction runs the hooks again.
+ */
+export interface UpsertHooks {
+  /** After each product is written. */
+  afterEach?: (trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>;
+  /** Once, after every product is written; results are in input order. */
+  afterAll?: (trx: Tx, results: readonly UpsertResult[]) => Promise<void>;
+}
+
 export interface CatalogChange {
   type: 'product-upserted' | 'product-removed';
   productId: string;
@@ -33,14 +44,8 @@ export interface CatalogChange {
 
 export interface CatalogService {
   /** Upserts by handle, all inputs in ONE transaction; variants matched by SKU, else by option values;
-   *  variants missing from the input are removed; `afterEach` runs in the same transaction (used by
-   *  imports to set stock). Change events fire only after commit. */
-  upsertProducts(
-    inputs: readonly ProductInput[],
-    options?: {
-      afterEach?: (trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>;
-    },
-  ): Promise<UpsertResult[]>;
+   *  variants missing from the input are removed. Change events fire only after commit. */
+  upsertProducts(inputs: readonly ProductInput[], options?: UpsertHooks): Promise<UpsertResult[]>;
   /** Throws NotFoundError('product', id) when there is no such product. */
   getProduct(id: string): Promise<Product>;
   findProductByHandle(handle: string): Promise<Product | null>;
@@ -252,7 +257,7 @@ export function createCatalogService({
   async function upsertInTransaction(
     contents: readonly ProductContent[],
     inputs: readonly ProductInput[],
-    afterEach: ((trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>) | undefined,
+    { afterEach, afterAll }: UpsertHooks,
   ): Promise<UpsertResult[]> {
     return store.transaction(async (trx) => {
       const now = clock.now();
@@ -312,6 +317,7 @@ export function createCatalogService({
         if (afterEach !== undefined && input !== undefined) await afterEach(trx, result, input);
         results.push(result);
       }
+      if (afterAll !== undefined) await afterAll(trx, results);
       return results;
     });
   }
@@ -344,10 +350,10 @@ export function createCatalogService({
       if (contents.length === 0) return [];
       let results: UpsertResult[];
       try {
-        results = await upsertInTransaction(contents, inputs, options.afterEach);
+        results = await upsertInTransaction(contents, inputs, options);
       } catch (error) {
         if (!lostToConcurrentWriter(error)) throw error;
-        results = await upsertInTransaction(contents, inputs, options.afterEach);
+        results = await upsertInTransaction(contents, inputs, options);
       }
       const changed = new Set(
         results.filter((result) => result.outcome !== 'unchanged').map((result) => result.product.id),

@@ -27,12 +27,13 @@ describeEachEngine('importFeed', (harness) => {
 
   async function onHandBySku(catalog: CatalogService, inventory: InventoryService, skus: readonly string[]) {
     const location = await inventory.defaultLocation();
-    const out: Record<string, number | undefined> = {};
+    const out: Record<string, number> = {};
     for (const sku of skus) {
       const found = await catalog.findVariantBySku(sku);
       if (found === null) throw new Error(`no variant ${sku}`);
       const levels = await inventory.levels([found.variant.id]);
-      out[sku] = levels.find((level) => level.locationId === location.id)?.onHand;
+      // A variant without a level holds nothing, as the inventory reads it.
+      out[sku] = levels.find((level) => level.locationId === location.id)?.onHand ?? 0;
     }
     return out;
   }
@@ -106,6 +107,36 @@ describeEachEngine('importFeed', (harness) => {
     const found = await deps.catalog.findVariantBySku('OB-150');
     expect(found?.variant.price.amount).toBe(120000);
     expect(await onHandBySku(deps.catalog, deps.inventory, ['OB-150'])).toEqual({ 'OB-150': 5 });
+  });
+
+  it('writes the ledger only for counts that change, and announces those variants once committed', async () => {
+    const deps = await services();
+    await importFeed(base(deps, { format: 'shopify', input: fixture('shopify-tea-shop.csv') }));
+    const oolong = await deps.catalog.findProductByHandle('oriental-beauty-oolong');
+    const [small, large] = oolong?.variants ?? [];
+    const ledgerSizes = async () => [
+      (await deps.inventory.ledger(small!.id)).length,
+      (await deps.inventory.ledger(large!.id)).length,
+    ];
+    expect(await ledgerSizes()).toEqual([1, 1]);
+    const zeroCount = await deps.catalog.findVariantBySku('YIR-1K-PO');
+    expect(await deps.inventory.ledger(zeroCount!.variant.id)).toEqual([]);
+
+    const announced: string[][] = [];
+    deps.inventory.onChange((variantIds) => announced.push(variantIds));
+    await importFeed(base(deps, { format: 'shopify', input: fixture('shopify-tea-shop.csv') }));
+    expect(await ledgerSizes()).toEqual([1, 1]);
+    expect(announced).toEqual([]);
+
+    const edited = readFileSync(fixture('shopify-tea-shop.csv'), 'utf8').replace(
+      ',OB-150,150,shopify,8,',
+      ',OB-150,150,shopify,0,',
+    );
+    await importFeed(base(deps, { format: 'shopify', input: Buffer.from(edited) }));
+    expect(await ledgerSizes()).toEqual([1, 2]);
+    expect(announced).toEqual([[large!.id]]);
+    const entries = await deps.inventory.ledger(large!.id);
+    expect(entries.at(-1)).toMatchObject({ kind: 'count', quantity: -8, onHandAfter: 0 });
   });
 
   it('reports bad rows with their lines and imports the rest', async () => {
@@ -198,13 +229,14 @@ describeEachEngine('importFeed', (harness) => {
     const deps = await services();
     const refusing = {
       defaultLocation: () => deps.inventory.defaultLocation(),
-      adjust: async (
-        input: Parameters<InventoryService['adjust']>[0],
-        executor?: Parameters<InventoryService['adjust']>[1],
+      announceChange: (variantIds: readonly string[]) => deps.inventory.announceChange(variantIds),
+      adjustMany: async (
+        inputs: Parameters<InventoryService['adjustMany']>[0],
+        executor?: Parameters<InventoryService['adjustMany']>[1],
       ) => {
-        if (input.quantity === 999)
+        if (inputs.some((input) => input.quantity === 999))
           throw new ValidationError('refused for the test', undefined, 'count_refused');
-        return deps.inventory.adjust(input, executor);
+        return deps.inventory.adjustMany(inputs, executor);
       },
     };
     const csv =

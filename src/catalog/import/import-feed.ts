@@ -1,12 +1,11 @@
 /**
  * Imports a merchant feed into the catalog and inventory: rows become products, products are
- * upserted in batches, each product's stock is set in the transaction that writes it. Bad rows are
- * reported with their line and the rest imports; strict mode reads the whole file first and writes
- * nothing when any row is bad. Re-importing a file updates what changed and reports the rest as
+ * upserted in batches, and each batch's stock is set in the transaction that writes its products.
+ * Bad rows are reported with their line and the rest imports; strict mode reads the whole file
+ * first and writes nothing when any row is bad. Re-importing a file updates what changed and reports the rest as
  * unchanged.
  */
 import { AisleError, type Clock, systemClock } from '../../core/index.js';
-import type { ProductInput } from '../types.js';
 import { applyFeedStock, type StockTarget } from './apply-stock.js';
 import { FeedFormatError } from './errors.js';
 import { FeedChecks } from './feed-checks.js';
@@ -192,13 +191,19 @@ export async function importFeed(options: ImportFeedOptions): Promise<ImportSumm
     };
 
     const upsert = async (products: readonly FeedProduct[]): Promise<void> => {
-      const byInput = new Map<ProductInput, FeedProduct>(products.map((product) => [product.input, product]));
       const stock = await stockTarget();
+      let changedStock: readonly string[] = [];
       const results = await options.catalog.upsertProducts(
         products.map((product) => product.input),
-        { afterEach: (trx, result, input) => applyFeedStock(trx, result, byInput.get(input)!, stock) },
+        {
+          afterAll: async (trx, written) => {
+            const pairs = written.map((result, index) => ({ result, product: products[index]! }));
+            changedStock = await applyFeedStock(trx, pairs, stock);
+          },
+        },
       );
       for (const result of results) tally.written(result);
+      if (changedStock.length > 0) options.inventory.announceChange(changedStock);
     };
 
     const writeBatch = async (batch: readonly FeedProduct[]): Promise<void> => {

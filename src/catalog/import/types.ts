@@ -49,9 +49,7 @@ export interface UpsertResult {
 export interface ImportCatalog {
   upsertProducts(
     inputs: readonly ProductInput[],
-    options?: {
-      afterEach?: (trx: Tx, result: UpsertResult, input: ProductInput) => Promise<void>;
-    },
+    options?: { afterAll?: (trx: Tx, results: readonly UpsertResult[]) => Promise<void> },
   ): Promise<readonly UpsertResult[]>;
   /** Lets strict mode find, before writing, a SKU another product already holds. */
   findVariantBySku(sku: string): Promise<{ readonly product: Pick<Product, 'handle'> } | null>;
@@ -60,17 +58,19 @@ export interface ImportCatalog {
 /** What the import needs from the inventory service (its face satisfies this). */
 export interface ImportInventory {
   defaultLocation(): Promise<{ readonly id: string }>;
-  adjust(
-    input: {
+  adjustMany(
+    inputs: readonly {
       variantId: string;
       locationId: string;
       kind: 'count';
       quantity: number;
       reason: string;
       actor: string;
-    },
+    }[],
     executor?: Executor,
   ): Promise<unknown>;
+  /** Tells the search index which variants' stock the import changed, once committed. */
+  announceChange(variantIds: readonly string[]): void;
 }
 
 export interface ImportProgress {
