@@ -159,10 +159,6 @@ export class CatalogColumns {
   }
 
   setAvailability(variantSlot: number, byLocation: Readonly<Record<string, number>>): void {
-    for (const location of Object.keys(byLocation)) {
-      if (!this.stockByLocation.has(location))
-        this.stockByLocation.set(location, new Uint8Array(this.variantProduct.length));
-    }
     this.writeStock(variantSlot, byLocation);
   }
 
@@ -262,8 +258,13 @@ export class CatalogColumns {
 
   private writeStock(variantSlot: number, byLocation: Readonly<Record<string, number>> | undefined): void {
     let total = 0;
-    if (byLocation !== undefined)
-      for (const units of Object.values(byLocation)) if (units > 0) total += units;
+    for (const location in byLocation) {
+      const units = byLocation[location]!;
+      if (units > 0) total += units;
+      // A location first met here reads as no stock for every other variant, which is right.
+      if (!this.stockByLocation.has(location))
+        this.stockByLocation.set(location, new Uint8Array(this.variantProduct.length));
+    }
     this.inStock[variantSlot] = total > 0 ? 1 : 0;
     for (const [location, column] of this.stockByLocation) {
       column[variantSlot] = (byLocation?.[location] ?? 0) > 0 ? 1 : 0;

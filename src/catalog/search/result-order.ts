@@ -83,9 +83,22 @@ export function decodeCursor(cursor: string, sort: SearchSort): Position {
   return { keys: keys as number[], productId };
 }
 
+/** Per candidate, its sort keys, in arrays reused from one search to the next. */
+const sortKeys = [new Float64Array(256), new Float64Array(256), new Float64Array(256)];
+
+function fillSortKeys(buffer: CandidateBuffer, sort: SearchSort): void {
+  const keyCount = KEY_COUNT[sort];
+  for (let key = 0; key < keyCount; key += 1) {
+    if (sortKeys[key]!.length < buffer.count) sortKeys[key] = new Float64Array(buffer.count * 2);
+    const keys = sortKeys[key]!;
+    for (let index = 0; index < buffer.count; index += 1) keys[index] = keyOf(sort, buffer, index, key);
+  }
+}
+
 /**
  * Indexes (into the buffer) of the `limit` first candidates after `after` in order, without
- * sorting everything: a bounded sorted list keeps the best seen so far.
+ * sorting everything: a max-heap of `limit` entries keeps the best seen so far, its root the
+ * worst of them, so most candidates of a large browse cost one comparison with the root.
  */
 export function selectPage(
   buffer: CandidateBuffer,
@@ -95,36 +108,58 @@ export function selectPage(
   productIdOf: (slot: number) => string,
 ): { page: number[]; hasMore: boolean } {
   const keyCount = KEY_COUNT[sort];
+  fillSortKeys(buffer, sort);
+  const [first, second, third] = sortKeys as [Float64Array, Float64Array, Float64Array];
+  const compareKeys = (a: number, b: number): number => {
+    let difference = first[a]! - first[b]!;
+    if (difference === 0 && keyCount > 1) difference = second[a]! - second[b]!;
+    if (difference === 0 && keyCount > 2) difference = third[a]! - third[b]!;
+    return difference;
+  };
   const compare = (a: number, b: number): number => {
-    for (let key = 0; key < keyCount; key += 1) {
-      const difference = keyOf(sort, buffer, a, key) - keyOf(sort, buffer, b, key);
-      if (difference !== 0) return difference < 0 ? -1 : 1;
-    }
+    const difference = compareKeys(a, b);
+    if (difference !== 0) return difference < 0 ? -1 : 1;
     return compareIds(productIdOf(buffer.slots[a]!), productIdOf(buffer.slots[b]!));
   };
   const isAfterCursor = (index: number): boolean => {
     if (after === undefined) return true;
     for (let key = 0; key < keyCount; key += 1) {
-      const difference = keyOf(sort, buffer, index, key) - after.keys[key]!;
+      const own = key === 0 ? first[index]! : key === 1 ? second[index]! : third[index]!;
+      const difference = own - after.keys[key]!;
       if (difference !== 0) return difference > 0;
     }
     return compareIds(productIdOf(buffer.slots[index]!), after.productId) > 0;
   };
-  const best: number[] = [];
+  const heap: number[] = [];
+  const siftDown = (from: number): void => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= heap.length) return;
+      const right = left + 1;
+      const larger = right < heap.length && compare(heap[right]!, heap[left]!) > 0 ? right : left;
+      if (compare(heap[larger]!, heap[at]!) <= 0) return;
+      [heap[at], heap[larger]] = [heap[larger]!, heap[at]!];
+      at = larger;
+    }
+  };
   let remaining = 0;
   for (let index = 0; index < buffer.count; index += 1) {
-    if (!isAfterCursor(index)) continue;
+    if (after !== undefined && !isAfterCursor(index)) continue;
     remaining += 1;
-    if (best.length === limit && compare(index, best[limit - 1]!) >= 0) continue;
-    let low = 0;
-    let high = best.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(best[middle]!, index) < 0) low = middle + 1;
-      else high = middle;
+    if (heap.length < limit) {
+      heap.push(index);
+      let at = heap.length - 1;
+      while (at > 0) {
+        const parent = (at - 1) >>> 1;
+        if (compare(heap[at]!, heap[parent]!) <= 0) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (compare(index, heap[0]!) < 0) {
+      heap[0] = index;
+      siftDown(0);
     }
-    best.splice(low, 0, index);
-    if (best.length > limit) best.pop();
   }
-  return { page: best, hasMore: remaining > limit };
+  return { page: heap.sort(compare), hasMore: remaining > limit };
 }
