@@ -133,13 +133,27 @@ export async function createServices(
     storeCredit,
     tenders: createTenderPayments({ store, provider, clock }),
   };
-  const promotions = createPromotionService({ store, clock, currency: config.currency });
+  const promotionStore = createPromotionService({ store, clock, currency: config.currency });
 
   // Order operations check policies synchronously; they read the last policies loaded, refreshed
   // on the same schedule as the promotion cache.
-  let policies: PolicySet = (await promotions.current()).policies;
+  let policies: PolicySet = (await promotionStore.current()).policies;
   const refreshPolicies = async () => {
-    policies = (await promotions.current()).policies;
+    policies = (await promotionStore.current()).policies;
+  };
+  // Policy writes through this process reach order operations at once, not at the next refresh.
+  const promotions: PromotionService = {
+    ...promotionStore,
+    async replacePolicies(document, options) {
+      const stored = await promotionStore.replacePolicies(document, options);
+      await refreshPolicies();
+      return stored;
+    },
+    async seedSample(options) {
+      const seeded = await promotionStore.seedSample(options);
+      await refreshPolicies();
+      return seeded;
+    },
   };
   const policyTimer = setInterval(() => {
     refreshPolicies().catch((error) => logger.warn({ err: error }, 'policy refresh failed'));

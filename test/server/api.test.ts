@@ -301,3 +301,47 @@ describe('demo pages', () => {
     await services.close();
   });
 });
+
+describe('signing a customer into a cart', () => {
+  it('needs the admin key and the cart token, and refuses an unknown customer', async () => {
+    const services = await createServices({ ...loadConfig({}), db: 'sqlite::memory:', adminKey: ADMIN_KEY });
+    const app = await buildServer({ services });
+    const customer = await services.customers.create({ name: 'Amy Chen', email: 'amy@example.com' });
+    const created = (await app.inject({ method: 'POST', url: '/v1/carts', payload: {} })).json();
+    const url = `/v1/carts/${created.cartId}/customer`;
+    const cartToken = { 'x-cart-token': created.token };
+    const adminHeader = { authorization: `Bearer ${ADMIN_KEY}` };
+
+    const noAdmin = await app.inject({
+      method: 'PUT',
+      url,
+      headers: cartToken,
+      payload: { customerId: customer.id },
+    });
+    expect(noAdmin.statusCode).toBe(401);
+    const noToken = await app.inject({
+      method: 'PUT',
+      url,
+      headers: adminHeader,
+      payload: { customerId: customer.id },
+    });
+    expect(noToken.statusCode).toBe(401);
+    const unknown = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { ...cartToken, ...adminHeader },
+      payload: { customerId: 'cus_nope' },
+    });
+    expect(unknown.statusCode).toBe(404);
+    const signedIn = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { ...cartToken, ...adminHeader },
+      payload: { customerId: customer.id },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.json().cart.customerId).toBe(customer.id);
+    await app.close();
+    await services.close();
+  });
+});

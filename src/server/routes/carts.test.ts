@@ -21,7 +21,11 @@ describeEachEngine('cart routes', (harness) => {
     app.setValidatorCompiler(validatorCompiler);
     app.setSerializerCompiler(serializerCompiler);
     installErrorHandler(app);
-    registerCartRoutes(app.withTypeProvider<ZodTypeProvider>(), shop, adminGuard(undefined));
+    registerCartRoutes(
+      app.withTypeProvider<ZodTypeProvider>(),
+      { cart: shop.cart, customers: { get: async () => ({}) } },
+      adminGuard(undefined),
+    );
   });
   afterAll(async () => {
     await app.close();

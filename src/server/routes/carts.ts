@@ -8,6 +8,8 @@ import { errorResponses, errorSchema, postalAddressSchema } from '../schemas.js'
 /** What the cart routes need; `AppServices` provides it once it builds a cart service. */
 export interface CartRouteServices {
   readonly cart: CartService;
+  /** Signing in checks that the customer exists (throws NotFoundError otherwise). */
+  readonly customers: { get(id: string): Promise<unknown> };
 }
 
 const cartParams = z.object({ id: z.string().min(1).max(100) });
@@ -49,7 +51,7 @@ function asJson(view: CartView): z.infer<typeof cartViewSchema> {
   return view as unknown as z.infer<typeof cartViewSchema>;
 }
 
-export function registerCartRoutes(app: App, services: CartRouteServices, _requireAdmin: AdminGuard): void {
+export function registerCartRoutes(app: App, services: CartRouteServices, requireAdmin: AdminGuard): void {
   const { cart } = services;
   const tags = ['carts'];
   /** Only the holder of the cart's token may read or change it. */
@@ -122,6 +124,29 @@ export function registerCartRoutes(app: App, services: CartRouteServices, _requi
           ...(notes !== undefined && { notes }),
         }),
       );
+    },
+  );
+
+  app.put(
+    '/v1/carts/:id/customer',
+    {
+      onRequest: requireAdmin,
+      ...guarded,
+      schema: {
+        tags: [...tags, 'admin'],
+        summary: 'Sign a customer into the cart (the store’s own backend, which knows who is logged in)',
+        description:
+          'Needs both the admin key and the cart token. A customer’s earlier open cart is merged into this one; the quote then uses their tier and order history.',
+        security: [{ admin: [] }],
+        params: cartParams,
+        headers: tokenHeaders,
+        body: z.object({ customerId: z.string().min(1).max(100) }),
+        response: cartResponses,
+      },
+    },
+    async (request) => {
+      await services.customers.get(request.body.customerId);
+      return asJson(await cart.attachCustomer(request.params.id, request.body.customerId));
     },
   );
 
