@@ -49,6 +49,11 @@ const productWords: string[][] = [
   ['ultralight', '超輕量', '輕量化'],
   ['sun protection', 'upf', '防曬'],
   ['gaiters', '綁腿'],
+  ['jacket', 'jackets', '外套', '夾克'],
+  ['women', "women's", '女', '女生', '女款', '女用'],
+  ['men', "men's", '男', '男生', '男款', '男用'],
+  ['power bank', 'battery pack', '行動電源'],
+  ['leather', '皮革', '真皮'],
 ];
 
 export const demoSynonyms: readonly (readonly string[])[] = [...colourGroups, ...productWords];
