@@ -32,6 +32,14 @@ export class CandidateBuffer {
     this.matchedLength += 1;
   }
 
+  /** Records `count` matched variants from slot `first` on. */
+  addMatchedRange(first: number, count: number): void {
+    if (this.matchedLength + count > this.matched.length)
+      this.matched = grow(this.matched, Math.max(this.matched.length * 2, this.matchedLength + count));
+    for (let index = 0; index < count; index += 1) this.matched[this.matchedLength + index] = first + index;
+    this.matchedLength += count;
+  }
+
   /** Starts a candidate; its matched variants follow through `addMatchedVariant`. */
   begin(): void {
     if (this.count === this.slots.length) this.growCandidates(this.count * 2);

@@ -40,6 +40,10 @@ export class CatalogColumns {
   createdAt = new Float64Array(64);
   variantStart = new Int32Array(64);
   variantCount = new Int32Array(64);
+  /** The cheapest variant's price, in minor units. */
+  minPrice = new Float64Array(64);
+  /** How many of the product's variants have units available somewhere. */
+  inStockCount = new Int32Array(64);
   brand = new Int32Array(64);
   productType = new Int32Array(64);
   labelStart = new Int32Array(64);
@@ -118,11 +122,15 @@ export class CatalogColumns {
     this.reserveVariants(first + count);
     this.variantStart[slot] = first;
     this.variantCount[slot] = count;
+    this.inStockCount[slot] = 0;
+    let minPrice = Number.POSITIVE_INFINITY;
     for (let index = 0; index < count; index += 1) {
       const variant = product.variants[index]!;
       const variantSlot = first + index;
       this.variantProduct[variantSlot] = slot;
       this.price[variantSlot] = variant.price.amount;
+      if (variant.price.amount < minPrice) minPrice = variant.price.amount;
+      this.inStock[variantSlot] = 0;
       this.optionPool = ensure(this.optionPool, this.optionLength + variant.optionValues.length);
       this.optionStart[variantSlot] = this.optionLength;
       this.optionCount[variantSlot] = variant.optionValues.length;
@@ -134,6 +142,7 @@ export class CatalogColumns {
       this.variantSlots.set(variant.id, variantSlot);
       this.writeStock(variantSlot, availabilityOf(variant.id));
     }
+    this.minPrice[slot] = minPrice;
     this.variantEnd = first + count;
     return slot;
   }
@@ -265,7 +274,10 @@ export class CatalogColumns {
       if (!this.stockByLocation.has(location))
         this.stockByLocation.set(location, new Uint8Array(this.variantProduct.length));
     }
-    this.inStock[variantSlot] = total > 0 ? 1 : 0;
+    const inStock = total > 0 ? 1 : 0;
+    const productSlot = this.variantProduct[variantSlot]!;
+    this.inStockCount[productSlot] = this.inStockCount[productSlot]! + inStock - this.inStock[variantSlot]!;
+    this.inStock[variantSlot] = inStock;
     for (const [location, column] of this.stockByLocation) {
       column[variantSlot] = (byLocation?.[location] ?? 0) > 0 ? 1 : 0;
     }
@@ -278,6 +290,8 @@ export class CatalogColumns {
     this.createdAt = grow(this.createdAt, capacity);
     this.variantStart = grow(this.variantStart, capacity);
     this.variantCount = grow(this.variantCount, capacity);
+    this.minPrice = grow(this.minPrice, capacity);
+    this.inStockCount = grow(this.inStockCount, capacity);
     this.brand = grow(this.brand, capacity);
     this.productType = grow(this.productType, capacity);
     this.labelStart = grow(this.labelStart, capacity);

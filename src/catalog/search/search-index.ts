@@ -262,7 +262,7 @@ class MemorySearchIndex implements SearchIndex {
     const textAllowed: boolean[] = [];
     const filtersVariants = filters.filtersVariants;
     const stock = filters.stockColumn(columns);
-    const { variantStart, variantCount, price, inStock, createdAt } = columns;
+    const { variantStart, variantCount, price, inStock, createdAt, minPrice, inStockCount } = columns;
 
     const visit = (slot: number, score: number) => {
       const productMask = productBits === 0 ? 0 : passMasks.failed(slot, productBits);
@@ -277,6 +277,15 @@ class MemorySearchIndex implements SearchIndex {
       if (this.variantMasks.length < count) this.variantMasks = new Int32Array(count * 2);
       const masks = this.variantMasks;
       candidates.begin();
+      if (!filtersVariants && !restricted) {
+        // Every variant shares the product's mask, so the product's own aggregates answer.
+        for (let index = 0; index < count; index += 1) masks[index] = productMask;
+        for (const facet of facets) facet.countProduct(columns, slot, masks);
+        if (productMask !== 0) return;
+        candidates.addMatchedRange(first, count);
+        candidates.end(slot, score, minPrice[slot]!, createdAt[slot]!, inStockCount[slot]! > 0);
+        return;
+      }
       let priceFrom = Number.POSITIVE_INFINITY;
       let anyInStock = false;
       for (let index = 0; index < count; index += 1) {
