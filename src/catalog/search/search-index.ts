@@ -17,6 +17,7 @@ import { decodeCursor, encodeCursor, positionOf, SORTS, selectPage } from './res
 import { type ScoredProducts, ScoreScratch } from './score-scratch.js';
 import { defaultSynonymGroups, type SynonymGroups, SynonymTable } from './synonyms.js';
 import { TermDictionary } from './term-dictionary.js';
+import { TermWeights } from './term-weights.js';
 import type { FacetValue, SearchIndex, SearchQuery, SearchResult } from './types.js';
 
 export interface SearchIndexOptions {
@@ -28,66 +29,8 @@ export interface SearchIndexOptions {
   readonly defaultLocale?: string;
 }
 
-/** Title words count most, then what a shopper names a product by, then the long text. */
-const FIELD_WEIGHT = {
-  title: 10,
-  sku: 8,
-  brand: 6,
-  category: 6,
-  productType: 5,
-  tags: 4,
-  options: 3,
-  attributes: 3,
-  description: 1,
-} as const;
-
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
-
-function fieldTexts(product: Product): [keyof typeof FIELD_WEIGHT, string][] {
-  const attributeValues = Object.values(product.attributes).flatMap((value) =>
-    typeof value === 'string' ? [value] : value,
-  );
-  const skus = product.variants.flatMap((variant) => [variant.sku ?? '', variant.barcode ?? '']);
-  return [
-    ['title', Object.values(product.title).join('\n')],
-    ['sku', skus.join('\n')],
-    ['brand', product.brand ?? ''],
-    ['category', product.categoryPath.join('\n')],
-    ['productType', product.productType ?? ''],
-    ['tags', product.tags.join('\n')],
-    ['options', product.options.flatMap((option) => option.values).join('\n')],
-    ['attributes', attributeValues.join('\n')],
-    ['description', Object.values(product.description).join('\n')],
-  ];
-}
-
-interface TermWeight {
-  weight: number;
-  /** Written as a word somewhere, rather than only two neighbouring words joined. */
-  typed: boolean;
-}
-
-function termWeights(product: Product): Map<string, TermWeight> {
-  const weights = new Map<string, TermWeight>();
-  const add = (terms: readonly string[], weight: number, typed: boolean) => {
-    for (const term of new Set(terms)) {
-      const known = weights.get(term);
-      if (known === undefined) weights.set(term, { weight, typed });
-      else {
-        known.weight += weight;
-        known.typed ||= typed;
-      }
-    }
-  };
-  for (const [field, text] of fieldTexts(product)) {
-    if (text === '') continue;
-    const joined: string[] = [];
-    add(documentTerms(text, field === 'description' ? undefined : joined), FIELD_WEIGHT[field], true);
-    add(joined, FIELD_WEIGHT[field], false);
-  }
-  return weights;
-}
 
 function checkLimit(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_LIMIT;
@@ -99,6 +42,7 @@ function checkLimit(limit: number | undefined): number {
 
 class MemorySearchIndex implements SearchIndex {
   private readonly dictionary = new TermDictionary();
+  private readonly weights = new TermWeights(this.dictionary);
   private readonly planner: QueryPlanner;
   private readonly labels = new LabelTable();
   private readonly columns = new CatalogColumns(this.labels);
@@ -139,14 +83,7 @@ class MemorySearchIndex implements SearchIndex {
       return termIds;
     });
     this.productSlots.set(product.id, slot);
-    const termIds: number[] = [];
-    const stamp = this.columns.stamp[slot]!;
-    for (const [term, { weight, typed }] of termWeights(product)) {
-      const termId = this.dictionary.intern(term, typed);
-      this.dictionary.postings[termId]!.add(slot, weight, stamp);
-      termIds.push(termId);
-    }
-    this.termIds[slot] = termIds;
+    this.termIds[slot] = this.weights.post(product, slot, this.columns.stamp[slot]!);
     const keys = postingKeysOf(this.columns, slot, this.labels);
     this.postingKeys[slot] = keys;
     this.postings.add(slot, keys);
