@@ -7,8 +7,10 @@ import { inspectProductInput } from '../normalize-product-input.js';
 import type { FeedItem, FeedProduct, ImportIssue } from './types.js';
 
 export class FeedChecks {
-  // One entry per SKU and per handle: about 100 bytes each, so a 100k-variant feed costs ~10 MB.
-  private readonly skuOwners = new Map<string, { handle: string; line: number }>();
+  // Kept for the whole file, so kept small: a SKU maps to the line of the group holding it (a
+  // small integer, stored inline), and that line to its handle; a 100k-SKU feed costs ~5 MB.
+  private readonly skuLines = new Map<string, number>();
+  private readonly handlesByLine = new Map<number, string>();
   private readonly handleLines = new Map<string, number>();
 
   /** The item to import: the product as read, or a skip explaining why it cannot be. */
@@ -22,15 +24,14 @@ export class FeedChecks {
     const first = issues[0];
     if (first !== undefined) return skip('invalid_product', `${first.path}: ${first.message}`);
     for (const variant of input.variants) {
-      const owner = variant.sku ? this.skuOwners.get(variant.sku) : undefined;
-      if (owner !== undefined && owner.handle !== handle) {
-        return skip(
-          'duplicate_sku',
-          `SKU ${variant.sku} is already used by "${owner.handle}" (line ${owner.line})`,
-        );
+      const ownerLine = variant.sku ? this.skuLines.get(variant.sku) : undefined;
+      const owner = ownerLine === undefined ? undefined : this.handlesByLine.get(ownerLine);
+      if (owner !== undefined && owner !== handle) {
+        return skip('duplicate_sku', `SKU ${variant.sku} is already used by "${owner}" (line ${ownerLine})`);
       }
     }
-    for (const variant of input.variants) if (variant.sku) this.skuOwners.set(variant.sku, { handle, line });
+    this.handlesByLine.set(line, handle);
+    for (const variant of input.variants) if (variant.sku) this.skuLines.set(variant.sku, line);
     const earlier = this.handleLines.get(handle);
     this.handleLines.set(handle, line);
     const item: FeedItem = { kind: 'product', product };
