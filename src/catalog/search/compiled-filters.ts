@@ -17,8 +17,8 @@ import type { SearchFilters } from './types.js';
 interface OptionGroup {
   /** Label id of the option name, or NONE when no product uses it. */
   readonly nameId: number;
-  /** Label ids of the wanted values. */
-  readonly values: ReadonlySet<number>;
+  /** By label id, 1 for a wanted value. */
+  readonly wanted: Uint8Array;
   readonly bit: number;
 }
 
@@ -72,12 +72,22 @@ export class CompiledFilters {
       if (!nonEmpty(values)) continue;
       const field = `option:${keyOf(name)}`;
       const bit = this.productFilter(field, values);
-      this.options.push({ nameId: this.labels.idOf(keyOf(name)) ?? NONE, values: this.idsOf(values), bit });
+      this.options.push({
+        nameId: this.labels.idOf(keyOf(name)) ?? NONE,
+        wanted: this.wantedOf(values),
+        bit,
+      });
     }
     for (const [name, values] of Object.entries(filters.attributes ?? {})) {
       if (nonEmpty(values)) this.productFilter(`attribute:${keyOf(name)}`, values);
     }
     this.filtersVariants = this.priceBit !== 0 || this.stockBit !== 0 || this.options.length > 0;
+  }
+
+  private wantedOf(values: readonly string[]): Uint8Array {
+    const wanted = new Uint8Array(this.labels.size);
+    for (const id of this.idsOf(values)) wanted[id] = 1;
+    return wanted;
   }
 
   private idsOf(values: readonly string[]): Set<number> {
@@ -143,7 +153,7 @@ export class CompiledFilters {
     for (let index = 0; index < this.options.length; index += 1) {
       const group = this.options[index]!;
       const value = columns.optionValue(variant, optionPositions[index]!);
-      if (value === NONE || !group.values.has(value)) mask |= group.bit;
+      if (value === NONE || group.wanted[value] !== 1) mask |= group.bit;
     }
     return mask;
   }
