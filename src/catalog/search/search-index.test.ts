@@ -463,4 +463,49 @@ describe('incremental updates', () => {
       expect(churned.search({ q, facets: ['brand'] })).toEqual(fresh.search({ q, facets: ['brand'] }));
     }
   });
+
+  it('keeps prices, options and stock in place when removals close the gaps between variants', () => {
+    const colors = ['Black', 'Red', 'Blue'];
+    const products = Array.from({ length: 30 }, (_, number) =>
+      sketchProduct({
+        id: `p${number}`,
+        title: { en: `Shell ${number}` },
+        brand: number % 2 === 0 ? 'Summit' : 'Ridge',
+        options: [{ name: 'Color', values: colors }],
+        variants: colors.map((color, position) => ({
+          id: `p${number}-${position}`,
+          price: 1000 * ((number * 7 + position * 3) % 11) + 500,
+          options: [color],
+        })),
+        createdAt: 1000 - number,
+      }),
+    );
+    const stock = (index: SearchIndex, number: number) => {
+      index.setAvailability(`p${number}-${number % 3}`, { taipei: 2 });
+      index.setAvailability(`p${number}-${(number + 1) % 3}`, { kaohsiung: 1 });
+    };
+    const churned = createSearchIndex();
+    products.forEach((product, number) => {
+      churned.upsert(product);
+      stock(churned, number);
+    });
+    const kept = products.filter((_, number) => number % 4 === 3);
+    for (const product of products) if (!kept.includes(product)) churned.remove(product.id);
+    const fresh = createSearchIndex();
+    for (const product of kept) {
+      fresh.upsert(product);
+      stock(fresh, Number(product.id.slice(1)));
+    }
+    for (const index of [churned, fresh]) index.setAvailability('p7-0', { kaohsiung: 5 });
+    const facets = ['brand', 'price', 'option:color'];
+    const queries: SearchQuery[] = [
+      { facets, sort: 'price_asc' },
+      { filters: { locationId: 'taipei' }, facets, sort: 'newest' },
+      { filters: { inStock: true, options: { color: ['Red'] } }, facets },
+      { filters: { priceMin: 3000, priceMax: 8000 }, facets, sort: 'price_desc' },
+      { q: 'shell', filters: { locationId: 'kaohsiung' }, facets },
+    ];
+    for (const query of queries) expect(churned.search(query)).toEqual(fresh.search(query));
+    expect(churned.size()).toEqual({ products: kept.length, variants: kept.length * 3 });
+  });
 });
