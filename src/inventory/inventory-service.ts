@@ -58,7 +58,8 @@ export interface InventoryService {
     executor?: Executor,
   ): Promise<StockLevel>;
   /** Stock levels that exist for the variants, by variant then location. */
-  levels(variantIds: readonly string[]): Promise<StockLevel[]>;
+  /** Pass the caller's transaction to read inside it (on SQLite, reading outside would wait on it). */
+  levels(variantIds: readonly string[], executor?: Executor): Promise<StockLevel[]>;
   /** One entry per requested variant; unknown variants read as out of stock. */
   availability(
     variantIds: readonly string[],
@@ -168,8 +169,8 @@ export function createInventoryService(options: InventoryServiceOptions): Invent
       return level;
     },
 
-    async levels(variantIds) {
-      return (await readLevels(store.db, variantIds, clock.now())).map(toStockLevel);
+    async levels(variantIds, executor) {
+      return (await readLevels(executor ?? store.db, variantIds, clock.now())).map(toStockLevel);
     },
 
     async availability(variantIds, availabilityOptions = {}) {

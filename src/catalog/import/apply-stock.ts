@@ -7,25 +7,17 @@ export interface StockTarget {
   readonly actor: string;
 }
 
-// Variant ids per IN list: well under both engines' bound-parameter limits.
-const CHUNK = 500;
-
 /** On hand at `locationId` for the variants that have a level there; a missing level holds 0. */
 async function onHandAt(
   trx: Tx,
+  inventory: ImportInventory,
   variantIds: readonly string[],
   locationId: string,
 ): Promise<Map<string, number>> {
   const onHand = new Map<string, number>();
-  for (let start = 0; start < variantIds.length; start += CHUNK) {
-    // Read through the import's transaction: the inventory service reads levels only outside one.
-    const rows = await trx
-      .selectFrom('stock_levels')
-      .select(['variant_id', 'on_hand'])
-      .where('location_id', '=', locationId)
-      .where('variant_id', 'in', variantIds.slice(start, start + CHUNK))
-      .execute();
-    for (const row of rows) onHand.set(row.variant_id, row.on_hand);
+  if (variantIds.length === 0) return onHand;
+  for (const level of await inventory.levels(variantIds, trx)) {
+    if (level.locationId === locationId) onHand.set(level.variantId, level.onHand);
   }
   return onHand;
 }
@@ -55,7 +47,7 @@ export async function applyFeedStock(
       if (result.outcome !== 'created') mayHaveStock.push(variant.id);
     }
   }
-  const current = await onHandAt(trx, mayHaveStock, target.locationId);
+  const current = await onHandAt(trx, target.inventory, mayHaveStock, target.locationId);
   const changes = [...wanted].filter(([variantId, quantity]) => quantity !== (current.get(variantId) ?? 0));
   if (changes.length === 0) return [];
   await target.inventory.adjustMany(

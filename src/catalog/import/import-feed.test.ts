@@ -230,6 +230,7 @@ describeEachEngine('importFeed', (harness) => {
     const refusing = {
       defaultLocation: () => deps.inventory.defaultLocation(),
       announceChange: (variantIds: readonly string[]) => deps.inventory.announceChange(variantIds),
+      levels: deps.inventory.levels,
       adjustMany: async (
         inputs: Parameters<InventoryService['adjustMany']>[0],
         executor?: Parameters<InventoryService['adjustMany']>[1],

@@ -69,6 +69,11 @@ export interface ImportInventory {
     }[],
     executor?: Executor,
   ): Promise<unknown>;
+  /** Levels of the variants, read inside the import's transaction. */
+  levels(
+    variantIds: readonly string[],
+    executor?: Executor,
+  ): Promise<readonly { readonly variantId: string; readonly locationId: string; readonly onHand: number }[]>;
   /** Tells the search index which variants' stock the import changed, once committed. */
   announceChange(variantIds: readonly string[]): void;
 }
