@@ -99,8 +99,9 @@ class ProductFacet implements FacetCounter {
 class OptionFacet implements FacetCounter {
   private readonly counts: LabelCounts;
   private readonly nameId: number;
-  /** Value ids this product already counted; a product has few, so a list beats a set. */
-  private readonly seen: number[] = [];
+  /** Value id → the last product (by count of products seen) that counted it. */
+  private readonly countedBy: Int32Array;
+  private product = 0;
 
   constructor(
     readonly ownBit: number,
@@ -109,21 +110,22 @@ class OptionFacet implements FacetCounter {
   ) {
     this.counts = new LabelCounts(labels);
     this.nameId = labels.idOf(name) ?? NONE;
+    this.countedBy = new Int32Array(labels.size);
   }
 
   countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
     if (this.nameId === NONE) return;
     const position = columns.optionPosition(slot, this.nameId);
     if (position === NONE) return;
-    this.seen.length = 0;
+    this.product += 1;
     const first = columns.variantStart[slot]!;
     const count = columns.variantCount[slot]!;
     for (let index = 0; index < count; index += 1) {
       const mask = masks[index]!;
       if (mask !== 0 && mask !== this.ownBit) continue;
       const value = columns.optionValue(first + index, position);
-      if (value === NONE || this.seen.includes(value)) continue;
-      this.seen.push(value);
+      if (value === NONE || this.countedBy[value] === this.product) continue;
+      this.countedBy[value] = this.product;
       this.counts.add(value);
     }
   }
@@ -169,14 +171,18 @@ class PriceFacet implements FacetCounter {
       if (price > high) high = price;
     }
     const width = bucketWidth(low, high);
-    const counts = new Map<number, number>();
+    const first = Math.floor(low / width);
+    const counts = new Int32Array(Math.floor(high / width) - first + 1);
     for (const price of this.prices) {
-      const start = Math.floor(price / width) * width;
-      counts.set(start, (counts.get(start) ?? 0) + 1);
+      const bucket = Math.floor(price / width) - first;
+      counts[bucket] = counts[bucket]! + 1;
     }
-    return [...counts.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([start, count]) => ({ value: `${start}-${start + width}`, count }));
+    const values: FacetValue[] = [];
+    counts.forEach((count, bucket) => {
+      const start = (first + bucket) * width;
+      if (count > 0) values.push({ value: `${start}-${start + width}`, count });
+    });
+    return values;
   }
 }
 

@@ -144,7 +144,9 @@ export function selectPage(
     }
   };
   let remaining = 0;
-  for (let index = 0; index < buffer.count; index += 1) {
+  // Newer products usually sit in later slots, so visiting from the end lets the heap fill with
+  // the newest first and most others fail at the root, under any order that ends in "newest".
+  for (let index = buffer.count - 1; index >= 0; index -= 1) {
     if (after !== undefined && !isAfterCursor(index)) continue;
     remaining += 1;
     if (heap.length < limit) {
