@@ -10,8 +10,6 @@ import type { CompiledFilters } from './compiled-filters.js';
 import type { LabelTable } from './label-table.js';
 import type { FacetValue } from './types.js';
 
-type ProductField = 'brand' | 'category' | 'productType' | 'tag';
-const PRODUCT_FIELDS: readonly string[] = ['brand', 'category', 'productType', 'tag'];
 /** The price facet aims at about this many buckets of a round width. */
 const PRICE_BUCKETS = 5;
 
@@ -60,35 +58,46 @@ function anyCounts(columns: CatalogColumns, slot: number, masks: Int32Array, own
   return false;
 }
 
-class ProductFacet implements FacetCounter {
+/** Brand or product type: one label id per product, read from its column. */
+class SingleLabelFacet implements FacetCounter {
   private readonly counts: LabelCounts;
-  private readonly add: (id: number) => void;
-  /** A field read from the label pool: 'category', 'tag' or an attribute's name id. */
-  private readonly pooled: 'category' | 'tag' | number;
 
   constructor(
     readonly ownBit: number,
-    private readonly field: ProductField | { attribute: string },
+    private readonly field: 'brand' | 'productType',
     labels: LabelTable,
   ) {
     this.counts = new LabelCounts(labels);
-    this.add = (id) => this.counts.add(id);
-    this.pooled =
-      typeof field === 'object'
-        ? (labels.idOf(field.attribute) ?? NONE)
-        : field === 'tag'
-          ? 'tag'
-          : 'category';
   }
 
   countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
     if (!anyCounts(columns, slot, masks, this.ownBit)) return;
-    if (this.field === 'brand' || this.field === 'productType') {
-      const id = (this.field === 'brand' ? columns.brand : columns.productType)[slot]!;
-      if (id !== NONE) this.counts.add(id);
-    } else if (this.pooled !== NONE) {
-      columns.forEachLabel(slot, this.pooled, this.add);
-    }
+    const id = columns[this.field][slot]!;
+    if (id !== NONE) this.counts.add(id);
+  }
+
+  values(): FacetValue[] {
+    return this.counts.values();
+  }
+}
+
+/** Categories, tags or one attribute's values: label ids from the product's label pool. */
+class PooledLabelFacet implements FacetCounter {
+  private readonly counts: LabelCounts;
+  private readonly add = (id: number) => this.counts.add(id);
+
+  constructor(
+    readonly ownBit: number,
+    /** 'category', 'tag' or the attribute name's label id (NONE when no product has it). */
+    private readonly field: 'category' | 'tag' | number,
+    labels: LabelTable,
+  ) {
+    this.counts = new LabelCounts(labels);
+  }
+
+  countProduct(columns: CatalogColumns, slot: number, masks: Int32Array): void {
+    if (this.field === NONE || !anyCounts(columns, slot, masks, this.ownBit)) return;
+    columns.forEachLabel(slot, this.field, this.add);
   }
 
   values(): FacetValue[] {
@@ -195,14 +204,18 @@ export function createFacetCounter(
   const separator = requested.indexOf(':');
   const kind = separator < 0 ? requested : requested.slice(0, separator);
   const name = separator < 0 ? '' : normalizeText(requested.slice(separator + 1)).trim();
-  if (separator < 0 && PRODUCT_FIELDS.includes(kind)) {
-    return new ProductFacet(filters.bitOfField.get(kind) ?? 0, kind as ProductField, labels);
+  if (separator < 0 && (kind === 'brand' || kind === 'productType')) {
+    return new SingleLabelFacet(filters.bitOfField.get(kind) ?? 0, kind, labels);
+  }
+  if (separator < 0 && (kind === 'category' || kind === 'tag')) {
+    return new PooledLabelFacet(filters.bitOfField.get(kind) ?? 0, kind, labels);
   }
   if (kind === 'price' && separator < 0) return new PriceFacet(filters.bitOfField.get('price') ?? 0);
   if (kind === 'option' && name !== '')
     return new OptionFacet(filters.bitOfField.get(`option:${name}`) ?? 0, name, labels);
   if (kind === 'attribute' && name !== '') {
-    return new ProductFacet(filters.bitOfField.get(`attribute:${name}`) ?? 0, { attribute: name }, labels);
+    const nameId = labels.idOf(name) ?? NONE;
+    return new PooledLabelFacet(filters.bitOfField.get(`attribute:${name}`) ?? 0, nameId, labels);
   }
   throw new ValidationError(
     `unknown facet "${requested}": use brand, category, productType, price, tag, option:<name> or attribute:<name>`,
