@@ -92,6 +92,7 @@ function cjkSegmenter(): Intl.Segmenter {
   return segmenter;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at NUL by definition
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function normalizeText(text: string): string {
