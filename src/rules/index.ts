@@ -25,16 +25,7 @@
  * closures that compare plain numbers and strings. The p99 figures are the busy machine's
  * scheduling pauses, not the engine.
  */
-export {
-  type Adjustment,
-  type AppliedPromotion,
-  type DiscountCap,
-  type PricedLine,
-  type PricingOptions,
-  type PricingResult,
-  priceCart,
-  type RejectedPromotion,
-} from './price-cart.js';
+
 export {
   type OrderAction,
   type PolicySet,
@@ -47,6 +38,16 @@ export {
   type TaxRule,
   type TransitionRule,
 } from './policy-schema.js';
+export {
+  type Adjustment,
+  type AppliedPromotion,
+  type DiscountCap,
+  type PricedLine,
+  type PricingOptions,
+  type PricingResult,
+  priceCart,
+  type RejectedPromotion,
+} from './price-cart.js';
 export { type Promotion, type PromotionDocument, promotionSchema } from './promotion-schema.js';
 export {
   evaluateReturnPolicy,
