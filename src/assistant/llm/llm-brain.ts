@@ -1,0 +1,167 @@
+import { generateText, type LanguageModel, type ModelMessage, stepCountIs, streamText } from 'ai';
+import { LlmUnavailableError } from './llm-unavailable-error.js';
+import { providerFailure, type TurnSignals } from './provider-failure.js';
+import { buildSystemPrompt } from './system-prompt.js';
+import { toolSetFromRunner } from './tool-set.js';
+import { TurnRecord } from './turn-record.js';
+import type {
+  BrainEvent,
+  BrainReply,
+  BrainRequest,
+  LlmBrain,
+  Persona,
+  TokenPricing,
+  ToolRunner,
+} from './types.js';
+
+export type LlmBrainOptions = {
+  readonly model: LanguageModel;
+  readonly tools: ToolRunner;
+  readonly persona: Persona;
+  readonly policySummary: string;
+  /** Model round trips per turn, tool calls included. */
+  readonly maxSteps?: number;
+  /** The whole turn, all steps and retries together. */
+  readonly timeoutMs?: number;
+  /** Retries of a failed model call (HTTP 429, 5xx, network), with the provider's back-off. */
+  readonly maxRetries?: number;
+  readonly pricing?: TokenPricing;
+};
+
+/**
+ * A brain that lets a language model word the reply and choose tools, in a bounded tool loop.
+ * Any provider failure ends the turn with `LlmUnavailableError`, and so does a loop that ends
+ * without text, so the caller can answer with the rules brain instead.
+ */
+export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
+  const maxSteps = options.maxSteps ?? 5;
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const maxRetries = options.maxRetries ?? 2;
+  const tools = toolSetFromRunner(options.tools);
+  const specs = options.tools.specs();
+
+  function callSettings(request: BrainRequest, abortSignal: AbortSignal) {
+    return {
+      model: options.model,
+      system: buildSystemPrompt({
+        persona: options.persona,
+        policySummary: options.policySummary,
+        tools: specs,
+        locale: request.locale,
+      }),
+      messages: toModelMessages(request),
+      tools,
+      stopWhen: stepCountIs(maxSteps),
+      maxRetries,
+      abortSignal,
+    };
+  }
+
+  function finished(record: TurnRecord, usage: Usage): BrainReply {
+    if (record.text === '') throw new LlmUnavailableError('no_answer');
+    return record.finish(usage, options.pricing);
+  }
+
+  return {
+    async respond(request) {
+      const turn = armTurn(request.abortSignal, timeoutMs);
+      try {
+        const result = await generateText(callSettings(request, turn.signal));
+        const record = new TurnRecord();
+        for (const step of result.steps) {
+          record.startStep();
+          for (const part of step.content) {
+            if (part.type === 'text') record.addText(part.text);
+            else if (part.type === 'tool-call') {
+              record.addToolCall({ toolCallId: part.toolCallId, name: part.toolName, input: part.input });
+            } else if (part.type === 'tool-result')
+              record.settleToolCall(part.toolCallId, { output: part.output });
+            else if (part.type === 'tool-error')
+              record.settleToolCall(part.toolCallId, { error: part.error });
+          }
+        }
+        return finished(record, result.totalUsage);
+      } catch (error) {
+        throw providerFailure(error, turn.signals);
+      } finally {
+        turn.dispose();
+      }
+    },
+
+    async *stream(request): AsyncGenerator<BrainEvent> {
+      const turn = armTurn(request.abortSignal, timeoutMs);
+      try {
+        const result = streamText(callSettings(request, turn.signal));
+        const record = new TurnRecord();
+        for await (const part of result.fullStream) {
+          switch (part.type) {
+            case 'start-step':
+              record.startStep();
+              break;
+            case 'text-delta': {
+              const text = record.addText(part.text);
+              if (text !== '') yield { type: 'text-delta', text };
+              break;
+            }
+            case 'tool-call':
+              record.addToolCall({ toolCallId: part.toolCallId, name: part.toolName, input: part.input });
+              yield {
+                type: 'tool-call',
+                toolCallId: part.toolCallId,
+                name: part.toolName,
+                input: part.input,
+              };
+              break;
+            case 'tool-result':
+              yield {
+                type: 'tool-result',
+                toolCall: record.settleToolCall(part.toolCallId, { output: part.output }),
+              };
+              break;
+            case 'tool-error':
+              yield {
+                type: 'tool-result',
+                toolCall: record.settleToolCall(part.toolCallId, { error: part.error }),
+              };
+              break;
+            case 'error':
+              throw part.error;
+            case 'abort':
+              throw new LlmUnavailableError(turn.signals.timeout.aborted ? 'timeout' : 'aborted');
+            case 'finish':
+              yield { type: 'reply-finish', reply: finished(record, part.totalUsage) };
+              break;
+          }
+        }
+      } catch (error) {
+        throw providerFailure(error, turn.signals);
+      } finally {
+        turn.dispose();
+      }
+    },
+  };
+}
+
+type Usage = { inputTokens: number | undefined; outputTokens: number | undefined };
+
+function toModelMessages(request: BrainRequest): ModelMessage[] {
+  return [
+    ...request.history.map((message): ModelMessage => ({ role: message.role, content: message.text })),
+    { role: 'user', content: request.userText },
+  ];
+}
+
+/** One signal for the SDK that fires on the turn's deadline or the caller's cancel. */
+function armTurn(callerSignal: AbortSignal | undefined, timeoutMs: number) {
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('turn deadline passed', 'TimeoutError')),
+    timeoutMs,
+  );
+  const signals: TurnSignals = { timeout: deadline.signal, caller: callerSignal };
+  return {
+    signal: callerSignal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, callerSignal]),
+    signals,
+    dispose: () => clearTimeout(timer),
+  };
+}

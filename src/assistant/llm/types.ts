@@ -1,0 +1,92 @@
+/**
+ * The LLM brain's ports and shapes. The brain never touches commerce directly: every fact it may
+ * state comes back from a tool through the `ToolRunner` port.
+ */
+
+/** A tool the model may call: its zod input schema is what the model is shown and held to. */
+export type ToolSpec = {
+  readonly name: string;
+  readonly description: string;
+  /** A zod schema (or any Standard Schema the AI SDK accepts). */
+  readonly inputSchema: unknown;
+};
+
+/** The tools layer, as the brain sees it. `run` may throw: the error goes back to the model. */
+export interface ToolRunner {
+  specs(): readonly ToolSpec[];
+  run(name: string, input: unknown): Promise<{ readonly output: unknown }>;
+}
+
+/** Who the assistant is for this merchant. */
+export type Persona = {
+  readonly assistantName: string;
+  readonly storeName: string;
+  /** How the merchant wants the assistant to sound, in their own words ("warm, brief"). */
+  readonly voice?: string;
+};
+
+/**
+ * What the model costs, as integer micro-units of the billing currency per million tokens
+ * (US$0.15 per million input tokens is 150_000), so costs stay integer arithmetic.
+ */
+export type TokenPricing = {
+  readonly inputMicrosPerMillionTokens: number;
+  readonly outputMicrosPerMillionTokens: number;
+};
+
+export type ConversationMessage = {
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+};
+
+export type BrainRequest = {
+  /** Earlier turns, oldest first, without the current message. */
+  readonly history: readonly ConversationMessage[];
+  readonly userText: string;
+  /** The shopper's locale ("en", "zh-TW"): the reply is written in it. */
+  readonly locale: string;
+  /** Lets the caller stop the turn (the shopper left); ends as `LlmUnavailableError`. */
+  readonly abortSignal?: AbortSignal;
+};
+
+export type BrainToolCall = {
+  readonly toolCallId: string;
+  readonly name: string;
+  readonly input: unknown;
+} & (
+  | { readonly status: 'ok'; readonly output: unknown }
+  | { readonly status: 'error'; readonly error: string }
+);
+
+export type BrainUsage = {
+  readonly inputTokens: number;
+  readonly outputTokens: number;
+  /** Present when the brain was given pricing. */
+  readonly costMicros?: number;
+};
+
+export type BrainReply = {
+  readonly text: string;
+  /** Every tool call of the turn, in the order the model made them, with its result or error. */
+  readonly toolCalls: readonly BrainToolCall[];
+  readonly usage: BrainUsage;
+  /** Model round trips the turn took (1 when no tool was called). */
+  readonly steps: number;
+};
+
+/** What `stream` yields: text as it arrives, tool activity, and the whole reply at the end. */
+export type BrainEvent =
+  | { readonly type: 'text-delta'; readonly text: string }
+  | {
+      readonly type: 'tool-call';
+      readonly toolCallId: string;
+      readonly name: string;
+      readonly input: unknown;
+    }
+  | { readonly type: 'tool-result'; readonly toolCall: BrainToolCall }
+  | { readonly type: 'reply-finish'; readonly reply: BrainReply };
+
+export interface LlmBrain {
+  respond(request: BrainRequest): Promise<BrainReply>;
+  stream(request: BrainRequest): AsyncIterable<BrainEvent>;
+}
