@@ -2,8 +2,11 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { AisleError } from '../core/index.js';
+import { registerCustomersCommand } from './commands/customers.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInventoryCommand } from './commands/inventory.js';
+import { registerOrdersCommand } from './commands/orders.js';
+import { registerPromotionsCommand } from './commands/promotions.js';
 import { registerSeedCommand } from './commands/seed.js';
 import { registerServeCommand } from './commands/serve.js';
 
@@ -17,6 +20,9 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerSeedCommand(program);
   registerInventoryCommand(program);
+  registerCustomersCommand(program);
+  registerPromotionsCommand(program);
+  registerOrdersCommand(program);
   return program;
 }
 

@@ -24,6 +24,7 @@ import { registerHealthRoutes } from './routes/health.js';
 import { registerImportRoutes } from './routes/import.js';
 import { registerInventoryRoutes } from './routes/inventory.js';
 import { registerOrderRoutes } from './routes/orders.js';
+import { registerPaymentRoutes } from './routes/payments.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
 import type { AppServices } from './services.js';
 
@@ -93,5 +94,6 @@ export async function buildServer({
   registerCustomerRoutes(typed, services, requireAdmin);
   registerCartRoutes(typed, services, requireAdmin);
   registerOrderRoutes(typed, services.orders, requireAdmin);
+  registerPaymentRoutes(typed, services, requireAdmin);
   return app;
 }
