@@ -1,7 +1,8 @@
 import type { BrainReply, BrainToolCall, TokenPricing } from './types.js';
 import { costMicros } from './usage-cost.js';
 
-type PendingCall = { readonly toolCallId: string; readonly name: string; readonly input: unknown };
+type RequestedCall = { readonly toolCallId: string; readonly name: string; readonly input: unknown };
+type CallEntry = { readonly requested: RequestedCall; settled: BrainToolCall | undefined };
 
 /**
  * Collects one turn as the model produces it, step by step, from either `generateText` step
@@ -9,38 +10,40 @@ type PendingCall = { readonly toolCallId: string; readonly name: string; readonl
  */
 export class TurnRecord {
   private readonly stepTexts: string[] = [];
-  private readonly calls: PendingCall[] = [];
-  private readonly settled = new Map<string, BrainToolCall>();
+  private readonly calls: CallEntry[] = [];
 
   startStep(): void {
     this.stepTexts.push('');
   }
 
-  /** Text to append; between steps a paragraph break, so step texts do not run together. */
+  /** Appends text and returns what was appended: a paragraph break separates the texts of steps. */
   addText(text: string): string {
-    const index = this.stepTexts.length - 1;
-    if (index < 0) this.startStep();
-    const current = this.stepTexts.at(-1) ?? '';
-    const separator =
-      current === '' && this.stepTexts.slice(0, -1).some((earlier) => earlier !== '') && text !== ''
-        ? '\n\n'
-        : '';
-    this.stepTexts[this.stepTexts.length - 1] = current + separator + text;
-    return separator + text;
+    if (this.stepTexts.length === 0) this.startStep();
+    const last = this.stepTexts.length - 1;
+    const startsParagraph =
+      text !== '' &&
+      this.stepTexts[last] === '' &&
+      this.stepTexts.slice(0, last).some((earlier) => earlier !== '');
+    const appended = startsParagraph ? `\n\n${text}` : text;
+    this.stepTexts[last] += appended;
+    return appended;
   }
 
-  addToolCall(call: PendingCall): void {
-    this.calls.push(call);
+  addToolCall(call: RequestedCall): void {
+    this.calls.push({ requested: call, settled: undefined });
   }
 
+  /** Settles the oldest open call with this id: models do reuse ids across steps. */
   settleToolCall(toolCallId: string, outcome: { output: unknown } | { error: unknown }): BrainToolCall {
-    const call = this.calls.find((pending) => pending.toolCallId === toolCallId);
-    const base = { toolCallId, name: call?.name ?? 'unknown', input: call?.input };
+    const entry = this.calls.find(
+      (call) => call.requested.toolCallId === toolCallId && call.settled === undefined,
+    );
+    const base = entry?.requested ?? { toolCallId, name: 'unknown', input: undefined };
     const settled: BrainToolCall =
       'output' in outcome
         ? { ...base, status: 'ok', output: outcome.output }
         : { ...base, status: 'error', error: errorText(outcome.error) };
-    this.settled.set(toolCallId, settled);
+    if (entry !== undefined) entry.settled = settled;
     return settled;
   }
 
@@ -57,8 +60,7 @@ export class TurnRecord {
     return {
       text: this.text,
       toolCalls: this.calls.map(
-        (call) =>
-          this.settled.get(call.toolCallId) ?? { ...call, status: 'error', error: 'the tool did not run' },
+        (call) => call.settled ?? { ...call.requested, status: 'error', error: 'the tool did not run' },
       ),
       usage: {
         inputTokens,
