@@ -1,5 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import Stripe from 'stripe';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { formatMoney, loadConfig, ManualClock } from '../../src/core/index.js';
 import type { SandboxProvider } from '../../src/payments/index.js';
@@ -199,6 +201,12 @@ describeEachEngine('payment HTTP API', (harness) => {
       status: 400,
       body: { error: { code: 'invalid_signature' } },
     });
+    expect(
+      await post(delivery.rawBody, {
+        ...delivery.headers,
+        'content-type': 'application/json; charset=utf-8',
+      }),
+    ).toMatchObject({ status: 200 });
     expect(await post(delivery.rawBody, { 'content-type': 'application/json' })).toMatchObject({
       status: 400,
       body: { error: { code: 'invalid_signature' } },
@@ -237,5 +245,92 @@ describeEachEngine('payment HTTP API', (harness) => {
       first!.webhook.headers,
     );
     expect(replayed.status).toBe(200);
+  });
+});
+
+describeEachEngine('payment HTTP API with Stripe', (harness) => {
+  const webhookSecret = 'whsec_test_fixture_secret';
+  const clock = new ManualClock(Date.UTC(2026, 10, 1));
+  const logLines: string[] = [];
+  let services: AppServices;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    const store = await harness.open();
+    const config = {
+      ...loadConfig({}),
+      payments: { provider: 'stripe' as const, secretKey: 'sk_test_never_called', webhookSecret },
+    };
+    const logger = pino({ level: 'info' }, { write: (line: string) => logLines.push(line) });
+    services = await createServices(config, { store, clock, logger });
+    app = await buildServer({ services });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await services?.settled();
+    await harness.closeAll();
+  });
+
+  it('verifies a Stripe-signed webhook on its raw bytes and logs what changed', async () => {
+    const payload = JSON.stringify({
+      id: 'evt_refund_1',
+      object: 'event',
+      type: 'charge.refunded',
+      created: Math.floor(clock.now() / 1000),
+      data: { object: { object: 'charge', id: 'ch_1', payment_intent: 'pi_refunded_out_of_band' } },
+    });
+    const signature = Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: webhookSecret,
+      timestamp: Math.floor(clock.now() / 1000),
+    });
+    const post = (body: string, headers: Record<string, string>) =>
+      app.inject({ method: 'POST', url: '/v1/payments/webhooks/stripe', payload: body, headers });
+
+    const accepted = await post(payload, {
+      'content-type': 'application/json',
+      'stripe-signature': signature,
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toEqual({ received: true, id: 'evt_refund_1', type: 'payment.refunded' });
+    const logged = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        msg: 'payment webhook received',
+        provider: 'stripe',
+        paymentId: 'pi_refunded_out_of_band',
+        providerType: 'charge.refunded',
+      }),
+    );
+
+    // The same JSON pretty-printed is not the signed bytes; a route that parsed and re-serialized would accept it.
+    const reformatted = JSON.stringify(JSON.parse(payload), null, 2);
+    const rejected = await post(reformatted, {
+      'content-type': 'application/json',
+      'stripe-signature': signature,
+    });
+    expect(rejected.statusCode).toBe(400);
+    expect(rejected.json()).toMatchObject({ error: { code: 'invalid_signature' } });
+    expect((await post(payload, { 'content-type': 'application/json' })).statusCode).toBe(400);
+  });
+
+  it('has no sandbox routes and refuses sandbox webhooks', async () => {
+    const page = await app.inject({ method: 'GET', url: '/payments/sandbox/challenges/tds_1' });
+    expect(page.statusCode).toBe(404);
+    const completion = await app.inject({
+      method: 'POST',
+      url: '/v1/payments/sandbox/challenges/tds_1',
+      payload: { outcome: 'approve' },
+    });
+    expect(completion.statusCode).toBe(404);
+    expect(completion.json()).toMatchObject({ error: { code: 'sandbox_not_enabled' } });
+    const sandboxWebhook = await app.inject({
+      method: 'POST',
+      url: '/v1/payments/webhooks/sandbox',
+      payload: '{}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(sandboxWebhook.statusCode).toBe(404);
   });
 });
