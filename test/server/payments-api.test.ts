@@ -150,7 +150,10 @@ describeEachEngine('payment HTTP API', (harness) => {
     });
     expect(failed).toMatchObject({ status: 200, body: { outcome: 'failed' } });
     const declined = await complete();
-    expect(declined).toMatchObject({ status: 402, body: { error: { code: 'payment_declined' } } });
+    expect(declined).toMatchObject({
+      status: 402,
+      body: { error: { code: 'payment_declined', details: { reason: 'authentication_failed' } } },
+    });
   });
 
   it('answers the page’s form post with a page', async () => {
