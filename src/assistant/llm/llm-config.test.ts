@@ -86,4 +86,30 @@ describe('llmConfigFromEnv', () => {
       ),
     ).toContain('needs AISLE_LLM_MODEL');
   });
+
+  it('reads prices per million tokens as exact integer micros', () => {
+    const config = llmConfigFromEnv({
+      AISLE_LLM: 'anthropic',
+      AISLE_LLM_MODEL: 'claude-haiku',
+      AISLE_LLM_API_KEY: 'k',
+      AISLE_LLM_PRICE_INPUT: '0.8',
+      AISLE_LLM_PRICE_OUTPUT: '4.000001',
+    });
+    expect(config?.pricing).toEqual({
+      inputMicrosPerMillionTokens: 800_000,
+      outputMicrosPerMillionTokens: 4_000_001,
+    });
+  });
+
+  it('refuses a price that is not a plain decimal, or one price without the other', () => {
+    const base = { AISLE_LLM: 'openai', AISLE_LLM_MODEL: 'm', AISLE_LLM_API_KEY: 'k' };
+    expect(
+      messageOf(() =>
+        llmConfigFromEnv({ ...base, AISLE_LLM_PRICE_INPUT: '$0.15', AISLE_LLM_PRICE_OUTPUT: '1' }),
+      ),
+    ).toContain('AISLE_LLM_PRICE_INPUT must be a decimal price per million tokens');
+    expect(messageOf(() => llmConfigFromEnv({ ...base, AISLE_LLM_PRICE_INPUT: '0.15' }))).toContain(
+      'set both AISLE_LLM_PRICE_INPUT and AISLE_LLM_PRICE_OUTPUT',
+    );
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { ValidationError } from '../../core/index.js';
+import type { TokenPricing } from './types.js';
 
 export const LLM_PROVIDERS = ['openai-compatible', 'openai', 'anthropic'] as const;
 export type LlmProvider = (typeof LLM_PROVIDERS)[number];
@@ -17,6 +18,8 @@ export type LlmConfig = {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxSteps: number;
+  /** What the provider charges, when the merchant wants turn costs reported. */
+  readonly pricing?: TokenPricing;
 };
 
 export const LLM_DEFAULTS = { timeoutMs: 20_000, maxRetries: 2, maxSteps: 5 } as const;
@@ -26,6 +29,21 @@ const optionalText = z
   .trim()
   .transform((value) => (value === '' ? undefined : value))
   .optional();
+
+const MICROS_PER_UNIT = 1_000_000;
+
+/** "0.15" (a price per million tokens) as 150_000 micros, without floating point. */
+const pricePerMillionTokens = (name: string) =>
+  optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,6}(\.\d{1,6})?$/, `${name} must be a decimal price per million tokens, such as 0.15`)
+      .transform((text) => {
+        const [whole = '0', fraction = ''] = text.split('.');
+        return Number(whole) * MICROS_PER_UNIT + Number(fraction.padEnd(6, '0'));
+      })
+      .optional(),
+  );
 
 const schema = z.object({
   AISLE_LLM: z
@@ -46,6 +64,8 @@ const schema = z.object({
     .default(LLM_DEFAULTS.timeoutMs),
   AISLE_LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(10).default(LLM_DEFAULTS.maxRetries),
   AISLE_LLM_MAX_STEPS: z.coerce.number().int().min(1).max(20).default(LLM_DEFAULTS.maxSteps),
+  AISLE_LLM_PRICE_INPUT: pricePerMillionTokens('AISLE_LLM_PRICE_INPUT'),
+  AISLE_LLM_PRICE_OUTPUT: pricePerMillionTokens('AISLE_LLM_PRICE_OUTPUT'),
 });
 
 function invalid(message: string, issues?: string[]): ValidationError {
@@ -77,6 +97,11 @@ export function llmConfigFromEnv(env: Readonly<Record<string, string | undefined
   if (provider !== 'openai-compatible' && values.AISLE_LLM_API_KEY === undefined) {
     throw invalid(`AISLE_LLM=${provider} needs AISLE_LLM_API_KEY`);
   }
+  const inputPrice = values.AISLE_LLM_PRICE_INPUT;
+  const outputPrice = values.AISLE_LLM_PRICE_OUTPUT;
+  if ((inputPrice === undefined) !== (outputPrice === undefined)) {
+    throw invalid('set both AISLE_LLM_PRICE_INPUT and AISLE_LLM_PRICE_OUTPUT, or neither');
+  }
   return {
     provider,
     model: values.AISLE_LLM_MODEL,
@@ -85,5 +110,8 @@ export function llmConfigFromEnv(env: Readonly<Record<string, string | undefined
     maxSteps: values.AISLE_LLM_MAX_STEPS,
     ...(values.AISLE_LLM_BASE_URL === undefined ? {} : { baseUrl: values.AISLE_LLM_BASE_URL }),
     ...(values.AISLE_LLM_API_KEY === undefined ? {} : { apiKey: values.AISLE_LLM_API_KEY }),
+    ...(inputPrice === undefined || outputPrice === undefined
+      ? {}
+      : { pricing: { inputMicrosPerMillionTokens: inputPrice, outputMicrosPerMillionTokens: outputPrice } }),
   };
 }
