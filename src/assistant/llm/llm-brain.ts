@@ -1,4 +1,5 @@
-import { generateText, type LanguageModel, type ModelMessage, stepCountIs, streamText } from 'ai';
+import { generateText, type LanguageModel, stepCountIs, streamText } from 'ai';
+import { toModelMessages } from './conversation-messages.js';
 import { LlmUnavailableError } from './llm-unavailable-error.js';
 import { providerFailure, type TurnSignals } from './provider-failure.js';
 import { buildSystemPrompt } from './system-prompt.js';
@@ -26,6 +27,8 @@ export type LlmBrainOptions = {
   /** Retries of a failed model call (HTTP 429, 5xx, network), with the provider's back-off. */
   readonly maxRetries?: number;
   readonly pricing?: TokenPricing;
+  /** Earlier messages sent with each turn; older ones are dropped. */
+  readonly maxHistoryMessages?: number;
 };
 
 /**
@@ -37,6 +40,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   const maxSteps = options.maxSteps ?? 5;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const maxRetries = options.maxRetries ?? 2;
+  const maxHistoryMessages = options.maxHistoryMessages ?? 20;
   const tools = toolSetFromRunner(options.tools);
   const specs = options.tools.specs();
 
@@ -49,7 +53,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         tools: specs,
         locale: request.locale,
       }),
-      messages: toModelMessages(request),
+      messages: toModelMessages(request.history, request.userText, maxHistoryMessages),
       tools,
       stopWhen: stepCountIs(maxSteps),
       maxRetries,
@@ -143,13 +147,6 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
 }
 
 type Usage = { inputTokens: number | undefined; outputTokens: number | undefined };
-
-function toModelMessages(request: BrainRequest): ModelMessage[] {
-  return [
-    ...request.history.map((message): ModelMessage => ({ role: message.role, content: message.text })),
-    { role: 'user', content: request.userText },
-  ];
-}
 
 /** One signal for the SDK that fires on the turn's deadline or the caller's cancel. */
 function armTurn(callerSignal: AbortSignal | undefined, timeoutMs: number) {
