@@ -201,13 +201,50 @@ export function cartTools(kit: ToolKit) {
           if (view.quote.lines.length === 0) {
             throw new ToolError('pay_with_saved_method', 'empty_cart', 'the cart is empty');
           }
+          // Paying in chat ships to the address on file unless the cart already has one.
+          if (view.cart.email === null && customer.email !== null) {
+            view = await cart.setDetails(cartId, { email: customer.email });
+          }
+          if (view.cart.shippingAddress === null) {
+            const address = customer.addresses.find((a) => a.defaultShipping) ?? customer.addresses[0];
+            if (address === undefined) {
+              throw new ToolError(
+                'pay_with_saved_method',
+                'no_shipping_address',
+                'the shopper has no address on file',
+              );
+            }
+            const {
+              id: _id,
+              label: _label,
+              defaultShipping: _shipping,
+              defaultBilling: _billing,
+              ...postal
+            } = address;
+            view = await cart.setShipping(cartId, { address: postal });
+          }
           return { method, view };
         },
-        amounts: ({ method, view }) => ({ total: view.quote.total, method: method.id }),
+        amounts: ({ method, view }) => ({
+          total: view.quote.total,
+          method: method.id,
+          shipTo: view.cart.shippingAddress,
+          shipping: view.quote.shipping.option?.id ?? null,
+        }),
         present: ({ method, view }, confirmationId) => {
           const total = moneyText(view.quote.total, context);
+          const address = view.cart.shippingAddress;
           return {
-            output: { needsConfirmation: true, confirmationId, total, method: method.label },
+            output: {
+              needsConfirmation: true,
+              confirmationId,
+              total,
+              method: method.label,
+              ...(address === null ? {} : { shipTo: `${address.line1}, ${address.city}` }),
+              ...(view.quote.shipping.option === null
+                ? {}
+                : { shipping: localize(view.quote.shipping.option.name, context.locale) }),
+            },
             // The quote alone backs "pay NT$…"; promotions were stated when the cart was shown.
             facts: factsFromQuote(view.quote, [], {}),
             cards: [

@@ -90,7 +90,12 @@ export function orderTools(kit: ToolKit) {
 
   /** Exactly what the shopper agrees to: every charge and refund, its method and amount. */
   function planAmounts(plan: OrderChangePlan) {
+    const request = openedRequest(plan);
     return {
+      request:
+        request === undefined
+          ? null
+          : [request.kind, request.refund, request.charge, request.refundDestination],
       charges: plan.charges.map((c) => [c.method, c.label, c.amount]),
       refunds: plan.refunds.map((r) => [r.destination, r.kind, r.label, r.amount]),
       chargeTotal: plan.chargeTotal,
@@ -99,9 +104,14 @@ export function orderTools(kit: ToolKit) {
   }
 
   function describePlan(plan: OrderChangePlan, context: ToolContext) {
+    const request = openedRequest(plan);
     return {
       action: plan.action,
       orderNumber: plan.order.number,
+      // A return refunds when the parcel arrives; the amount is decided now and shown now.
+      ...(request === undefined || request.refund.amount === 0
+        ? {}
+        : { refundOnReceipt: moneyText(request.refund, context), refundTo: request.refundDestination }),
       ...(plan.chargeTotal.amount === 0
         ? {}
         : {
@@ -324,6 +334,10 @@ export function orderTools(kit: ToolKit) {
   );
 
   return [orderStatus, cancelOrder, modifyOrder, returnItems, exchangeItems];
+}
+
+function openedRequest(plan: OrderChangePlan) {
+  return plan.requestId === null ? undefined : plan.order.requests.find((r) => r.id === plan.requestId);
 }
 
 /** Optional fields the model left out stay absent, as the order engine's types expect. */

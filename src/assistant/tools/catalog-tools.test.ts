@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PriceFact, ProductFact, StockFact } from '../facts/index.js';
+import { createToolbox, type Toolbox, ToolError } from './index.js';
+import { createToolFixture, INJECTION, sessionContext, type ToolFixture } from './test-fixtures.js';
+
+describe('catalog tools', () => {
+  let fixture: ToolFixture;
+  let toolbox: Toolbox;
+
+  beforeAll(async () => {
+    fixture = await createToolFixture();
+    toolbox = createToolbox(fixture.services);
+  }, 60_000);
+  afterAll(() => fixture.services.close());
+
+  it('search_products returns compact hits with a product and price fact for each', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: 'rain jacket', limit: 3 },
+      sessionContext(),
+    );
+    const output = result.output as { products: { productId: string; from: string }[] };
+    expect(output.products.length).toBeGreaterThan(0);
+    expect(output.products.length).toBeLessThanOrEqual(3);
+    for (const hit of output.products) {
+      const product = result.facts.find(
+        (f): f is ProductFact => f.kind === 'product' && f.productId === hit.productId,
+      );
+      expect(product).toBeDefined();
+      const prices = result.facts.filter(
+        (f): f is PriceFact => f.kind === 'price' && f.productId === hit.productId,
+      );
+      expect(prices.length).toBe(product?.variants.length);
+    }
+    expect(JSON.stringify(result.output).length).toBeLessThan(1500);
+  });
+
+  it('refuses arguments that do not fit the schema with invalid_input', async () => {
+    const attempt = toolbox.runTool('search_products', { query: 'tent', limit: 500 }, sessionContext());
+    await expect(attempt).rejects.toSatisfy(
+      (error: unknown) => ToolError.isInstance(error) && error.code === 'invalid_input',
+    );
+    await expect(
+      toolbox.runTool('product_details', { productId: 7 }, sessionContext()),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(toolbox.runTool('drop_tables', {}, sessionContext())).rejects.toMatchObject({
+      code: 'unknown_tool',
+    });
+  });
+
+  it('product_details quotes an instruction in the description as data and grants nothing from it', async () => {
+    const result = await toolbox.runTool(
+      'product_details',
+      { productId: fixture.injectedProductId },
+      sessionContext(),
+    );
+    const output = result.output as Record<string, unknown>;
+    expect(output.quotedDescription).toBe(INJECTION);
+    const { quotedDescription: _quoted, ...rest } = output;
+    expect(JSON.stringify(rest)).not.toContain('FREE100');
+    expect(result.facts.some((f) => f.kind === 'promotion')).toBe(false);
+    const price = result.facts.find((f): f is PriceFact => f.kind === 'price');
+    expect(price?.price).toEqual({ amount: 45_000, currency: 'TWD' });
+  });
+
+  it('product_details of an unknown product is product_not_found', async () => {
+    await expect(
+      toolbox.runTool('product_details', { productId: 'prod_missing' }, sessionContext()),
+    ).rejects.toMatchObject({ code: 'product_not_found' });
+  });
+
+  it('check_availability reports stock per location as the inventory has it', async () => {
+    const product = await fixture.services.catalog.findProductByHandle('hollowpine-moonlight-camp-chair');
+    if (product === null) throw new Error('demo chair missing');
+    const result = await toolbox.runTool(
+      'check_availability',
+      { productId: product.id, options: ['black'] },
+      sessionContext(),
+    );
+    const stock = result.facts.filter((f): f is StockFact => f.kind === 'stock');
+    const black = product.variants.filter((v) => v.optionValues.includes('Black'));
+    expect(stock.map((s) => s.variantId).sort()).toEqual(black.map((v) => v.id).sort());
+    const truth = await fixture.services.inventory.availability(black.map((v) => v.id));
+    for (const fact of stock) {
+      expect(fact.available).toBe(truth.get(fact.variantId)?.available);
+      expect(fact.locations.some((l) => l.pickup)).toBe(true);
+    }
+  });
+
+  it('check_availability names the options when none match', async () => {
+    const product = await fixture.services.catalog.findProductByHandle('hollowpine-moonlight-camp-chair');
+    await expect(
+      toolbox.runTool('check_availability', { productId: product?.id, options: ['Plaid'] }, sessionContext()),
+    ).rejects.toMatchObject({ code: 'variant_not_found' });
+  });
+
+  it('recommend suggests other in-stock products of the same category', async () => {
+    const seed = await fixture.services.catalog.findProductByHandle('nordkamm-aiguille-3l-shell-women');
+    if (seed === null) throw new Error('demo shell missing');
+    const result = await toolbox.runTool('recommend', { productId: seed.id, limit: 3 }, sessionContext());
+    const picks = (result.output as { products: { productId: string }[] }).products;
+    expect(picks.length).toBeGreaterThan(0);
+    expect(picks.map((p) => p.productId)).not.toContain(seed.id);
+    const products = await fixture.services.catalog.getProducts(picks.map((p) => p.productId));
+    for (const product of products) expect(product.categoryPath.at(-1)).toBe(seed.categoryPath.at(-1));
+    const stock = await fixture.services.inventory.availability(
+      products.flatMap((p) => p.variants.map((v) => v.id)),
+    );
+    for (const product of products) {
+      expect(product.variants.some((v) => (stock.get(v.id)?.available ?? 0) > 0)).toBe(true);
+    }
+    expect(result.facts.filter((f) => f.kind === 'product')).toHaveLength(picks.length);
+  });
+
+  it('recommend needs a product or a query', async () => {
+    await expect(toolbox.runTool('recommend', {}, sessionContext())).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+  });
+});
