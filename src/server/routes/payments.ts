@@ -117,15 +117,22 @@ function bilingual(en: string, zhTw: string): string {
   return `${escapeHtml(en)} <span lang="zh-Hant-TW">${escapeHtml(zhTw)}</span>`;
 }
 
+const BRAND_NAMES: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  amex: 'American Express',
+  paypal: 'PayPal',
+};
+
 function challengePage(challengeId: string, state: ChallengeState): string {
   const { payment } = state;
   const method = payment.paymentMethod;
-  const card =
-    method === null ? '' : `${method.brand}${method.last4 === null ? '' : ` •••• ${method.last4}`}`;
+  const brand = method === null ? '' : (BRAND_NAMES[method.brand] ?? method.brand);
+  const card = method === null ? '' : `${brand}${method.last4 === null ? '' : ` •••• ${method.last4}`}`;
   const details = `<dl>
 <dt>${bilingual('Amount', '金額')}</dt>
 <dd>${escapeHtml(formatMoney(payment.amount, 'en'))}</dd>
-${card === '' ? '' : `<dt>${bilingual('Card', '卡片')}</dt>\n<dd>${escapeHtml(card)}</dd>`}
+${card === '' ? '' : `<dt>${bilingual('Paying with', '付款方式')}</dt>\n<dd>${escapeHtml(card)}</dd>`}
 </dl>`;
   const header = `<p class="test">${bilingual('Test mode — no real money moves', '測試模式：不會實際扣款')}</p>
 <h1>Test bank 3-D Secure</h1>
