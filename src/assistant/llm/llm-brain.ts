@@ -95,7 +95,9 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     async *stream(request): AsyncGenerator<BrainEvent> {
       const turn = armTurn(request.abortSignal, timeoutMs);
       try {
-        const result = streamText(callSettings(request, turn.signal));
+        // Failures arrive as `error` parts and end the turn typed; the default handler would
+        // also print them, stack and all.
+        const result = streamText({ ...callSettings(request, turn.signal), onError: () => {} });
         const record = new TurnRecord();
         for await (const part of result.fullStream) {
           switch (part.type) {
@@ -148,17 +150,25 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
 
 type Usage = { inputTokens: number | undefined; outputTokens: number | undefined };
 
-/** One signal for the SDK that fires on the turn's deadline or the caller's cancel. */
+/**
+ * One signal for the SDK that fires on the turn's deadline, on the caller's cancel, or when the
+ * turn is disposed early (a stream consumer stopped reading), so no model request outlives its turn.
+ */
 function armTurn(callerSignal: AbortSignal | undefined, timeoutMs: number) {
   const deadline = new AbortController();
+  const ended = new AbortController();
   const timer = setTimeout(
     () => deadline.abort(new DOMException('turn deadline passed', 'TimeoutError')),
     timeoutMs,
   );
   const signals: TurnSignals = { timeout: deadline.signal, caller: callerSignal };
+  const sources = [deadline.signal, ended.signal, ...(callerSignal === undefined ? [] : [callerSignal])];
   return {
-    signal: callerSignal === undefined ? deadline.signal : AbortSignal.any([deadline.signal, callerSignal]),
+    signal: AbortSignal.any(sources),
     signals,
-    dispose: () => clearTimeout(timer),
+    dispose: () => {
+      clearTimeout(timer);
+      ended.abort();
+    },
   };
 }

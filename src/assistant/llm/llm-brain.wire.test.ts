@@ -259,4 +259,65 @@ describe.each(providers)('LLM brain over the wire (%s)', (provider) => {
 
     expect((await pending).reason).toBe('aborted');
   });
+
+  it('runs two tool calls streamed in one step and keeps the text written before them', async () => {
+    server.script(
+      {
+        kind: 'tool-calls',
+        text: 'Let me check both.',
+        calls: [
+          { id: 'call_jacket', name: 'get_price', arguments: '{"productId":"prod_jacket"}' },
+          { id: 'call_tea', name: 'get_price', arguments: '{"productId":"prod_tea"}' },
+        ],
+      },
+      { kind: 'text', text: 'Both are in stock.' },
+    );
+    const { brain: subject, tools } = brain();
+
+    const { events, reply } = await streamed(subject, question);
+
+    expect(tools.calls.map((call) => call.input)).toEqual([
+      { productId: 'prod_jacket' },
+      { productId: 'prod_tea' },
+    ]);
+    expect(reply.toolCalls.map((call) => [call.toolCallId, call.status])).toEqual([
+      ['call_jacket', 'ok'],
+      ['call_tea', 'ok'],
+    ]);
+    expect(reply.text).toBe('Let me check both.\n\nBoth are in stock.');
+    const streamedText = events
+      .flatMap((event) => (event.type === 'text-delta' ? [event.text] : []))
+      .join('');
+    expect(streamedText).toBe(reply.text);
+    const toolMessages = server.requests[1]?.body.messages.filter((message) => message.role === 'tool') ?? [];
+    expect(toolMessages.map((message) => message.tool_call_id)).toEqual(['call_jacket', 'call_tea']);
+  });
+
+  it('fails a stream cut off mid-answer with LlmUnavailableError after the text already sent', async () => {
+    server.script({ kind: 'broken-stream', text: 'The rain jacket', ending: 'drop' });
+    const { brain: subject } = brain({ maxRetries: 0 });
+
+    const events: BrainEvent[] = [];
+    const failure = await failureOf(
+      (async () => {
+        for await (const event of subject.stream(question)) events.push(event);
+      })(),
+    );
+
+    expect(failure.reason).toBe('provider_error');
+    expect(events.every((event) => event.type === 'text-delta')).toBe(true);
+  });
+
+  it('closes the model connection when the consumer stops reading the stream', async () => {
+    server.script({ kind: 'broken-stream', text: 'The rain jacket is', ending: 'stall' });
+    const { brain: subject } = brain({ maxRetries: 0 });
+    const received = server.nextRequest();
+
+    for await (const event of subject.stream(question)) {
+      expect(event.type).toBe('text-delta');
+      break;
+    }
+
+    await (await received).closed;
+  });
 });
