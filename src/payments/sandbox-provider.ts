@@ -47,6 +47,10 @@ export interface SandboxProvider extends PaymentProvider {
   readonly name: 'sandbox';
   /** What the shopper does on the challenge page: pass or fail 3-D Secure. */
   completeChallenge(challengeId: string, outcome: 'approve' | 'fail'): Promise<void>;
+  /** The payment a challenge belongs to and how the shopper answered it (null: not yet); null when unknown. */
+  findChallenge(
+    challengeId: string,
+  ): Promise<{ payment: Payment; outcome: 'approved' | 'failed' | null } | null>;
   /** Events oldest first; `paymentId` narrows to one payment. */
   listEvents(options?: { paymentId?: string; limit?: number }): Promise<PaymentEvent[]>;
   /** The signed request the sandbox would send for `event`. */
@@ -183,6 +187,18 @@ export function createSandboxProvider(options: SandboxProviderOptions): SandboxP
           return changed(trx, id, `payment.${status}`);
         },
       );
+    },
+
+    async findChallenge(challengeId) {
+      const row = await store.db
+        .selectFrom('payments')
+        .selectAll()
+        .where('challenge_id', '=', challengeId)
+        .executeTakeFirst();
+      if (row === undefined) return null;
+      const outcome =
+        row.challenge_outcome === null ? null : row.challenge_outcome === 'approved' ? 'approved' : 'failed';
+      return { payment: toPayment(row), outcome };
     },
 
     async completeChallenge(challengeId, outcome) {

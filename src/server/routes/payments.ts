@@ -16,7 +16,7 @@ import type { AdminGuard, App } from '../app.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 import type { AppServices } from '../services.js';
 
-export type PaymentRouteServices = Pick<AppServices, 'payments' | 'store' | 'logger'>;
+export type PaymentRouteServices = Pick<AppServices, 'payments' | 'logger'>;
 
 type Outcome = 'approve' | 'fail';
 type ChallengeOutcome = 'approved' | 'failed';
@@ -52,24 +52,10 @@ interface ChallengeState {
   readonly outcome: ChallengeOutcome | null;
 }
 
-/**
- * The provider port has no lookup by challenge id, so the page reads the sandbox's own row to learn
- * which payment (and amount) the challenge belongs to.
- */
-async function findChallenge(
-  services: PaymentRouteServices,
-  sandbox: SandboxProvider,
-  challengeId: string,
-): Promise<ChallengeState> {
-  const row = await services.store.db
-    .selectFrom('payments')
-    .select(['id', 'challenge_outcome'])
-    .where('challenge_id', '=', challengeId)
-    .executeTakeFirst();
-  if (row === undefined) throw new NotFoundError('challenge', challengeId, 'challenge_not_found');
-  const outcome =
-    row.challenge_outcome === null ? null : row.challenge_outcome === 'approved' ? 'approved' : 'failed';
-  return { payment: await sandbox.get(row.id), outcome };
+async function findChallenge(sandbox: SandboxProvider, challengeId: string): Promise<ChallengeState> {
+  const found = await sandbox.findChallenge(challengeId);
+  if (found === null) throw new NotFoundError('challenge', challengeId, 'challenge_not_found');
+  return found;
 }
 
 const PAGE_STYLE = `
@@ -219,7 +205,7 @@ function registerChallengeCompletion(scope: FastifyInstance, services: PaymentRo
       const { id } = request.params;
       const outcome: Outcome = request.body.outcome;
       try {
-        const state = await findChallenge(services, sandbox, id);
+        const state = await findChallenge(sandbox, id);
         await sandbox.completeChallenge(id, outcome);
         const answered: ChallengeOutcome = outcome === 'approve' ? 'approved' : 'failed';
         if (fromForm(request)) return sendHtml(reply, 200, resultPage(answered));
@@ -306,7 +292,7 @@ export function registerPaymentRoutes(
     async (request, reply) => {
       const sandbox = sandboxOf(services.payments.provider);
       if (sandbox === null) throw notSandbox();
-      const state = await findChallenge(services, sandbox, request.params.id);
+      const state = await findChallenge(sandbox, request.params.id);
       return sendHtml(reply, 200, challengePage(request.params.id, state));
     },
   );
