@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { CartView } from '../../cart/index.js';
 import { localize } from '../../catalog/index.js';
+import type { Customer } from '../../customers/index.js';
 import { factsFromOrder } from '../facts/index.js';
 import { factsFromQuote } from './cart-facts.js';
 import { ToolError } from './errors.js';
@@ -33,6 +34,41 @@ export function cartTools(kit: ToolKit) {
     );
     context.cartId = cartId;
     return cartId;
+  }
+
+  /**
+   * The cart as checkout needs it: a verified customer's cart joins their account and takes the
+   * email and default address on file where the cart has none.
+   */
+  async function prepareForCheckout(
+    tool: string,
+    cartId: string,
+    customer: Customer | null,
+  ): Promise<CartView> {
+    let view = await cart.getCart(cartId);
+    if (view.quote.lines.length === 0) throw new ToolError(tool, 'empty_cart', 'the cart is empty');
+    if (customer === null) return view;
+    if (view.cart.customerId !== customer.id) view = await cart.attachCustomer(cartId, customer.id);
+    if (view.cart.email === null && customer.email !== null) {
+      view = await cart.setDetails(cartId, { email: customer.email });
+    }
+    const address = customer.addresses.find((a) => a.defaultShipping) ?? customer.addresses[0];
+    if (view.cart.shippingAddress === null && address !== undefined) {
+      const {
+        id: _id,
+        label: _label,
+        defaultShipping: _shipping,
+        defaultBilling: _billing,
+        ...postal
+      } = address;
+      view = await cart.setShipping(cartId, { address: postal });
+    }
+    return view;
+  }
+
+  async function verifiedCustomer(context: ToolContext): Promise<Customer | null> {
+    const { customerId, verified } = context.shopper;
+    return verified && customerId !== null ? customers.get(customerId) : null;
   }
 
   async function present(view: CartView, context: ToolContext): Promise<ToolResult> {
@@ -144,18 +180,31 @@ export function cartTools(kit: ToolKit) {
   const startCheckout = defineTool({
     name: 'start_checkout',
     description:
-      'Hold the stock and open the checkout form. Payment is entered in that form, never in chat: never ask for card numbers.',
-    input: z.strictObject({}),
+      'Hold the stock and open the checkout form. Payment is entered in that form, never in chat: never ask for card numbers. Pass the email the shopper gave, if any; the form asks for what is still missing.',
+    input: z.strictObject({ email: z.email().max(200).optional() }),
     consequential: false,
-    async run(_input, context) {
+    async run(input, context): Promise<ToolResult> {
       const cartId = sessionCart('start_checkout', context);
-      const view = await cart.getCart(cartId);
-      if (view.quote.lines.length === 0)
-        throw new ToolError('start_checkout', 'empty_cart', 'the cart is empty');
+      let view = await prepareForCheckout('start_checkout', cartId, await verifiedCustomer(context));
+      if (input.email !== undefined) view = await cart.setDetails(cartId, { email: input.email });
+      const missing: ('email' | 'shippingAddress')[] = [
+        ...(view.cart.email === null ? (['email'] as const) : []),
+        ...(view.cart.shippingAddress === null ? (['shippingAddress'] as const) : []),
+      ];
+      if (missing.length > 0) {
+        return {
+          output: { ready: false, missing, next: 'the checkout form collects these and the payment' },
+          facts: [],
+          cards: [
+            { type: 'checkout', cartId, checkoutId: null, total: view.quote.total, expiresAt: null, missing },
+          ],
+        };
+      }
       const checkout = await cart.startCheckout(cartId);
       const { ruleSet, policies } = await promotions.current();
       return {
         output: {
+          ready: true,
           checkoutId: checkout.id,
           total: moneyText(checkout.quote.total, context),
           holdUntil: new Date(checkout.expiresAt).toISOString(),
@@ -169,6 +218,7 @@ export function cartTools(kit: ToolKit) {
             checkoutId: checkout.id,
             total: checkout.quote.total,
             expiresAt: checkout.expiresAt,
+            missing: [],
           },
         ],
       };
@@ -196,32 +246,13 @@ export function cartTools(kit: ToolKit) {
               saved: customer.paymentMethods.map((m) => ({ id: m.id, label: m.label })),
             });
           }
-          let view = await cart.getCart(cartId);
-          if (view.cart.customerId !== customerId) view = await cart.attachCustomer(cartId, customerId);
-          if (view.quote.lines.length === 0) {
-            throw new ToolError('pay_with_saved_method', 'empty_cart', 'the cart is empty');
-          }
-          // Paying in chat ships to the address on file unless the cart already has one.
-          if (view.cart.email === null && customer.email !== null) {
-            view = await cart.setDetails(cartId, { email: customer.email });
-          }
+          const view = await prepareForCheckout('pay_with_saved_method', cartId, customer);
           if (view.cart.shippingAddress === null) {
-            const address = customer.addresses.find((a) => a.defaultShipping) ?? customer.addresses[0];
-            if (address === undefined) {
-              throw new ToolError(
-                'pay_with_saved_method',
-                'no_shipping_address',
-                'the shopper has no address on file',
-              );
-            }
-            const {
-              id: _id,
-              label: _label,
-              defaultShipping: _shipping,
-              defaultBilling: _billing,
-              ...postal
-            } = address;
-            view = await cart.setShipping(cartId, { address: postal });
+            throw new ToolError(
+              'pay_with_saved_method',
+              'no_shipping_address',
+              'the shopper has no address on file',
+            );
           }
           return { method, view };
         },

@@ -48,9 +48,11 @@ export type Card =
   | {
       readonly type: 'checkout';
       readonly cartId: string;
-      readonly checkoutId: string;
+      /** Null until the form has collected what checkout still needs. */
+      readonly checkoutId: string | null;
       readonly total: Money;
-      readonly expiresAt: number;
+      readonly expiresAt: number | null;
+      readonly missing: readonly ('email' | 'shippingAddress')[];
     }
   | {
       readonly type: 'payment-challenge';
