@@ -120,13 +120,19 @@ function registerPolicies(program: Command): void {
     .command('show')
     .description('the policies as shoppers see them')
     .option('--json', 'print JSON')
+    .option('--document', 'print the full policy document, ready to edit and `policies set`')
     .option('--db <url>', 'database URL (default: AISLE_DB)')
-    .action((options: { json?: boolean; db?: string }) =>
+    .action((options: { json?: boolean; document?: boolean; db?: string }) =>
       withServices(async (services) => {
         const [{ ruleSet }, stored] = await Promise.all([
           services.promotions.current(),
           services.promotions.getPolicies(),
         ]);
+        if (options.document) {
+          // The version rides along so `policies set` refuses the file if someone wrote since.
+          printJson(stored === null ? {} : { version: stored.version, ...stored.document });
+          return;
+        }
         const summary = summarizePolicies(stored, ruleSet.currency);
         if (options.json) printJson(summary);
         else printPolicies(summary);
