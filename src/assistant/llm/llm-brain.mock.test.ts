@@ -41,15 +41,21 @@ function brainWith(model: MockLanguageModelV3, tools = recordingToolRunner()) {
 }
 
 describe('LLM brain with a scripted model', () => {
-  it('runs the tool the model calls, sends its result back, and returns the final text with usage', async () => {
+  it('runs the tool the model calls for the session, sends its output back, and returns text, results and usage', async () => {
     const model = new MockLanguageModelV3({
       doGenerate: [toolCallResult('get_price', { productId: 'prod_tea' }), textResult('The tea is NT$680.')],
     });
     const { brain, tools } = brainWith(model);
 
-    const reply = await brain.respond({ history: [], userText: 'How much is the tea?', locale: 'en' });
+    const reply = await brain.respond({
+      history: [],
+      userText: 'How much is the tea?',
+      locale: 'en',
+      context: { shopperId: 'shopper_1' },
+    });
 
     expect(tools.calls).toEqual([{ name: 'get_price', input: { productId: 'prod_tea' } }]);
+    expect(tools.contexts).toEqual([{ shopperId: 'shopper_1' }]);
     expect(reply.text).toBe('The tea is NT$680.');
     expect(reply.steps).toBe(2);
     expect(reply.toolCalls).toEqual([
@@ -58,13 +64,18 @@ describe('LLM brain with a scripted model', () => {
         name: 'get_price',
         input: { productId: 'prod_tea' },
         status: 'ok',
-        output: { productId: 'prod_tea', price: { amount: 68_000, currency: 'TWD' } },
+        result: {
+          output: { productId: 'prod_tea', price: { amount: 68_000, currency: 'TWD' } },
+          facts: ['price:prod_tea:68000'],
+        },
       },
     ]);
     // 250 input tokens at 0.15 micros + 50 output tokens at 0.6 micros = 67.5, rounded up.
     expect(reply.usage).toEqual({ inputTokens: 250, outputTokens: 50, costMicros: 68 });
     const secondPrompt = JSON.stringify(model.doGenerateCalls[1]?.prompt);
     expect(secondPrompt).toContain('68000');
+    // Facts ride along to the caller; the model sees only the output.
+    expect(secondPrompt).not.toContain('price:prod_tea');
   });
 
   it('sends the system prompt, the history and the tool definitions to the model', async () => {

@@ -3,7 +3,7 @@ import { toModelMessages } from './conversation-messages.js';
 import { LlmUnavailableError } from './llm-unavailable-error.js';
 import { providerFailure, type TurnSignals } from './provider-failure.js';
 import { buildSystemPrompt } from './system-prompt.js';
-import { toolSetFromRunner } from './tool-set.js';
+import { toolSetForTurn } from './tool-set.js';
 import { TurnRecord } from './turn-record.js';
 import type {
   BrainEvent,
@@ -13,11 +13,12 @@ import type {
   Persona,
   TokenPricing,
   ToolRunner,
+  ToolRunResult,
 } from './types.js';
 
-export type LlmBrainOptions = {
+export type LlmBrainOptions<Context = undefined, Result extends ToolRunResult = ToolRunResult> = {
   readonly model: LanguageModel;
-  readonly tools: ToolRunner;
+  readonly tools: ToolRunner<Context, Result>;
   readonly persona: Persona;
   readonly policySummary: string;
   /** Model round trips per turn, tool calls included. */
@@ -36,15 +37,20 @@ export type LlmBrainOptions = {
  * Any provider failure ends the turn with `LlmUnavailableError`, and so does a loop that ends
  * without text, so the caller can answer with the rules brain instead.
  */
-export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
+export function createLlmBrain<Context = undefined, Result extends ToolRunResult = ToolRunResult>(
+  options: LlmBrainOptions<Context, Result>,
+): LlmBrain<Context, Result> {
   const maxSteps = options.maxSteps ?? 5;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const maxRetries = options.maxRetries ?? 2;
   const maxHistoryMessages = options.maxHistoryMessages ?? 20;
-  const tools = toolSetFromRunner(options.tools);
   const specs = options.tools.specs();
 
-  function callSettings(request: BrainRequest, abortSignal: AbortSignal) {
+  function callSettings(
+    request: BrainRequest<Context>,
+    record: TurnRecord<Result>,
+    abortSignal: AbortSignal,
+  ) {
     return {
       model: options.model,
       system: buildSystemPrompt({
@@ -54,14 +60,16 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         locale: request.locale,
       }),
       messages: toModelMessages(request.history, request.userText, maxHistoryMessages),
-      tools,
+      tools: toolSetForTurn(options.tools, request.context as Context, (toolCallId, result) =>
+        record.captureResult(toolCallId, result),
+      ),
       stopWhen: stepCountIs(maxSteps),
       maxRetries,
       abortSignal,
     };
   }
 
-  function finished(record: TurnRecord, usage: Usage): BrainReply {
+  function finished(record: TurnRecord<Result>, usage: Usage): BrainReply<Result> {
     if (record.text === '') throw new LlmUnavailableError('no_answer');
     return record.finish(usage, options.pricing);
   }
@@ -70,16 +78,15 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     async respond(request) {
       const turn = armTurn(request.abortSignal, timeoutMs);
       try {
-        const result = await generateText(callSettings(request, turn.signal));
-        const record = new TurnRecord();
+        const record = new TurnRecord<Result>();
+        const result = await generateText(callSettings(request, record, turn.signal));
         for (const step of result.steps) {
           record.startStep();
           for (const part of step.content) {
             if (part.type === 'text') record.addText(part.text);
             else if (part.type === 'tool-call') {
               record.addToolCall({ toolCallId: part.toolCallId, name: part.toolName, input: part.input });
-            } else if (part.type === 'tool-result')
-              record.settleToolCall(part.toolCallId, { output: part.output });
+            } else if (part.type === 'tool-result') record.settleToolCall(part.toolCallId, 'ran');
             else if (part.type === 'tool-error')
               record.settleToolCall(part.toolCallId, { error: part.error });
           }
@@ -92,13 +99,13 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       }
     },
 
-    async *stream(request): AsyncGenerator<BrainEvent> {
+    async *stream(request): AsyncGenerator<BrainEvent<Result>> {
       const turn = armTurn(request.abortSignal, timeoutMs);
       try {
         // Failures arrive as `error` parts and end the turn typed; the default handler would
         // also print them, stack and all.
-        const result = streamText({ ...callSettings(request, turn.signal), onError: () => {} });
-        const record = new TurnRecord();
+        const record = new TurnRecord<Result>();
+        const result = streamText({ ...callSettings(request, record, turn.signal), onError: () => {} });
         for await (const part of result.fullStream) {
           switch (part.type) {
             case 'start-step':
@@ -121,7 +128,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
             case 'tool-result':
               yield {
                 type: 'tool-result',
-                toolCall: record.settleToolCall(part.toolCallId, { output: part.output }),
+                toolCall: record.settleToolCall(part.toolCallId, 'ran'),
               };
               break;
             case 'tool-error':

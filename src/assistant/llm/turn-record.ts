@@ -1,16 +1,21 @@
-import type { BrainReply, BrainToolCall, TokenPricing } from './types.js';
+import type { BrainReply, BrainToolCall, TokenPricing, ToolRunResult } from './types.js';
 import { costMicros } from './usage-cost.js';
 
 type RequestedCall = { readonly toolCallId: string; readonly name: string; readonly input: unknown };
-type CallEntry = { readonly requested: RequestedCall; settled: BrainToolCall | undefined };
+type CallEntry<Result extends ToolRunResult> = {
+  readonly requested: RequestedCall;
+  settled: BrainToolCall<Result> | undefined;
+};
 
 /**
  * Collects one turn as the model produces it, step by step, from either `generateText` step
  * content or `streamText` parts, so both ways of answering build the same reply.
  */
-export class TurnRecord {
+export class TurnRecord<Result extends ToolRunResult> {
   private readonly stepTexts: string[] = [];
-  private readonly calls: CallEntry[] = [];
+  private readonly calls: CallEntry<Result>[] = [];
+  /** Whole tool results by call id, in run order, until their call is settled. */
+  private readonly results = new Map<string, Result[]>();
 
   startStep(): void {
     this.stepTexts.push('');
@@ -33,16 +38,23 @@ export class TurnRecord {
     this.calls.push({ requested: call, settled: undefined });
   }
 
+  captureResult(toolCallId: string, result: Result): void {
+    const queued = this.results.get(toolCallId);
+    if (queued === undefined) this.results.set(toolCallId, [result]);
+    else queued.push(result);
+  }
+
   /** Settles the oldest open call with this id: models do reuse ids across steps. */
-  settleToolCall(toolCallId: string, outcome: { output: unknown } | { error: unknown }): BrainToolCall {
+  settleToolCall(toolCallId: string, outcome: 'ran' | { error: unknown }): BrainToolCall<Result> {
     const entry = this.calls.find(
       (call) => call.requested.toolCallId === toolCallId && call.settled === undefined,
     );
     const base = entry?.requested ?? { toolCallId, name: 'unknown', input: undefined };
-    const settled: BrainToolCall =
-      'output' in outcome
-        ? { ...base, status: 'ok', output: outcome.output }
-        : { ...base, status: 'error', error: errorText(outcome.error) };
+    const result = outcome === 'ran' ? this.results.get(toolCallId)?.shift() : undefined;
+    const settled: BrainToolCall<Result> =
+      result !== undefined
+        ? { ...base, status: 'ok', result }
+        : { ...base, status: 'error', error: outcome === 'ran' ? NOT_RUN : errorText(outcome.error) };
     if (entry !== undefined) entry.settled = settled;
     return settled;
   }
@@ -54,13 +66,14 @@ export class TurnRecord {
   finish(
     usage: { inputTokens: number | undefined; outputTokens: number | undefined },
     pricing?: TokenPricing,
-  ): BrainReply {
+  ): BrainReply<Result> {
     const inputTokens = usage.inputTokens ?? 0;
     const outputTokens = usage.outputTokens ?? 0;
     return {
       text: this.text,
       toolCalls: this.calls.map(
-        (call) => call.settled ?? { ...call.requested, status: 'error', error: 'the tool did not run' },
+        (call): BrainToolCall<Result> =>
+          call.settled ?? { ...call.requested, status: 'error', error: NOT_RUN },
       ),
       usage: {
         inputTokens,
@@ -71,6 +84,8 @@ export class TurnRecord {
     };
   }
 }
+
+const NOT_RUN = 'the tool did not run';
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -11,10 +11,16 @@ export type ToolSpec = {
   readonly inputSchema: unknown;
 };
 
-/** The tools layer, as the brain sees it. `run` may throw: the error goes back to the model. */
-export interface ToolRunner {
+/** What a tool run returns: `output` is what the model sees; the rest (facts, cards) rides along to the caller. */
+export type ToolRunResult = { readonly output: unknown };
+
+/**
+ * The tools layer, as the brain sees it. `run` may throw: the error goes back to the model.
+ * `context` is the request's context (the shopper's session), passed through untouched.
+ */
+export interface ToolRunner<Context = undefined, Result extends ToolRunResult = ToolRunResult> {
   specs(): readonly ToolSpec[];
-  run(name: string, input: unknown): Promise<{ readonly output: unknown }>;
+  run(name: string, input: unknown, context: Context): Promise<Result>;
 }
 
 /** Who the assistant is for this merchant. */
@@ -39,7 +45,7 @@ export type ConversationMessage = {
   readonly text: string;
 };
 
-export type BrainRequest = {
+export type BrainRequest<Context = undefined> = {
   /** Earlier turns, oldest first, without the current message. */
   readonly history: readonly ConversationMessage[];
   readonly userText: string;
@@ -47,14 +53,17 @@ export type BrainRequest = {
   readonly locale: string;
   /** Lets the caller stop the turn (the shopper left); ends as `LlmUnavailableError`. */
   readonly abortSignal?: AbortSignal;
+  /** Handed to every tool run of the turn. */
+  readonly context?: Context;
 };
 
-export type BrainToolCall = {
+export type BrainToolCall<Result extends ToolRunResult = ToolRunResult> = {
   readonly toolCallId: string;
   readonly name: string;
   readonly input: unknown;
 } & (
-  | { readonly status: 'ok'; readonly output: unknown }
+  | { readonly status: 'ok'; readonly result: Result }
+  /** The error text the model was shown: bad arguments, or what the tool threw. */
   | { readonly status: 'error'; readonly error: string }
 );
 
@@ -65,17 +74,17 @@ export type BrainUsage = {
   readonly costMicros?: number;
 };
 
-export type BrainReply = {
+export type BrainReply<Result extends ToolRunResult = ToolRunResult> = {
   readonly text: string;
   /** Every tool call of the turn, in the order the model made them, with its result or error. */
-  readonly toolCalls: readonly BrainToolCall[];
+  readonly toolCalls: readonly BrainToolCall<Result>[];
   readonly usage: BrainUsage;
   /** Model round trips the turn took (1 when no tool was called). */
   readonly steps: number;
 };
 
 /** What `stream` yields: text as it arrives, tool activity, and the whole reply at the end. */
-export type BrainEvent =
+export type BrainEvent<Result extends ToolRunResult = ToolRunResult> =
   | { readonly type: 'text-delta'; readonly text: string }
   | {
       readonly type: 'tool-call';
@@ -83,10 +92,10 @@ export type BrainEvent =
       readonly name: string;
       readonly input: unknown;
     }
-  | { readonly type: 'tool-result'; readonly toolCall: BrainToolCall }
-  | { readonly type: 'reply-finish'; readonly reply: BrainReply };
+  | { readonly type: 'tool-result'; readonly toolCall: BrainToolCall<Result> }
+  | { readonly type: 'reply-finish'; readonly reply: BrainReply<Result> };
 
-export interface LlmBrain {
-  respond(request: BrainRequest): Promise<BrainReply>;
-  stream(request: BrainRequest): AsyncIterable<BrainEvent>;
+export interface LlmBrain<Context = undefined, Result extends ToolRunResult = ToolRunResult> {
+  respond(request: BrainRequest<Context>): Promise<BrainReply<Result>>;
+  stream(request: BrainRequest<Context>): AsyncIterable<BrainEvent<Result>>;
 }
