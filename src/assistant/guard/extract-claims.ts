@@ -6,7 +6,8 @@
  * currency, %, 折, a stock or day word around it is.
  */
 import { parseDecimal } from '../../core/index.js';
-import { CHINESE_NUMERAL, parseChineseNumber, parseCount } from './chinese-numbers.js';
+import { parseChineseNumeral } from '../nlu/index.js';
+import { CHINESE_NUMERAL, parseCount } from './chinese-numbers.js';
 import type { Claim, ClaimBody } from './claims.js';
 import type { FactIndex } from './fact-index.js';
 import { type Sentence, splitSentences } from './sentences.js';
@@ -232,7 +233,7 @@ function readMoney(text: string, c: Collector, currency: string): void {
     }
   }
   for (const m of text.matchAll(CHINESE_MONEY)) {
-    const value = parseChineseNumber(m[1] ?? '');
+    const value = parseChineseNumeral(m[1] ?? '');
     if (value === undefined) continue;
     const amount = parseDecimal(String(value), currency).amount;
     c.add({ type: 'money', money: { amount, currency }, tolerance: 0 }, m.index, m.index + m[0].length);
@@ -247,7 +248,7 @@ function readPercents(text: string, c: Collector): void {
     const raw = m[1] ?? '';
     const value = /^\d/.test(raw)
       ? Number(raw)
-      : Number([...raw].map((ch) => parseChineseNumber(ch)).join(''));
+      : Number([...raw].map((ch) => parseChineseNumeral(ch)).join(''));
     if (!Number.isFinite(value) || value <= 0) continue;
     const paid = value < 10 ? value * 10 : value;
     c.add(

@@ -13,6 +13,7 @@ export {
   type Score,
 } from './evaluate-nlu.js';
 export { formatNluReport } from './format-nlu-report.js';
+export { CHINESE_NUMERAL_CLASS, parseChineseNumeral } from './numerals.js';
 export * from './types.js';
 export { type UnderstandOptions, understand } from './understand.js';
 export { buildVocabulary, type Vocabulary, type VocabularyOptions } from './vocabulary.js';

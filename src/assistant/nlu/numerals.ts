@@ -54,16 +54,27 @@ const CHINESE_DIGITS: Readonly<Record<string, number>> = {
 
 export const CHINESE_NUMERAL_CLASS = '[零〇一二兩两三四五六七八九十百千萬万]';
 
-/** "二十五" → 25, "十二" → 12, "一百" → 100, "三千" → 3000, "兩萬" → 20000; undefined when not a numeral. */
+/**
+ * "二十五" → 25, "一百零五" → 105, "兩萬" → 20000, "二〇二四" → 2024 (digits in a row read as
+ * digits), and the spoken short forms "三百五" → 350, "一萬二" → 12000 (a lone digit right after
+ * a unit of a hundred or more counts one unit lower); undefined when the text is not a numeral.
+ */
 export function parseChineseNumeral(text: string): number | undefined {
   if (text === '' || !new RegExp(`^${CHINESE_NUMERAL_CLASS}+$`, 'u').test(text)) return undefined;
   let total = 0;
   let section = 0;
   let digit: number | undefined;
+  let digitCharacters = 0;
+  let lastUnit = 0;
+  let zeroSinceUnit = false;
   for (const character of text) {
     const value = CHINESE_DIGITS[character];
     if (value !== undefined) {
+      // A zero before any digit only holds a place (兩萬零十); inside a run of digits it is a digit.
+      if (value === 0) zeroSinceUnit = true;
+      if (value === 0 && digit === undefined) continue;
       digit = digit === undefined ? value : digit * 10 + value;
+      digitCharacters += 1;
       continue;
     }
     const unit = { 十: 10, 百: 100, 千: 1000, 萬: 10_000, 万: 10_000 }[character];
@@ -75,6 +86,12 @@ export function parseChineseNumeral(text: string): number | undefined {
       section += (digit ?? 1) * unit;
     }
     digit = undefined;
+    digitCharacters = 0;
+    lastUnit = unit;
+    zeroSinceUnit = false;
+  }
+  if (digit !== undefined && digitCharacters === 1 && lastUnit >= 100 && !zeroSinceUnit) {
+    return total + section + (digit * lastUnit) / 10;
   }
   return total + section + (digit ?? 0);
 }
