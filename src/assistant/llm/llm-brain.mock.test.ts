@@ -11,8 +11,11 @@ const usage = (input: number, output: number) => ({
   outputTokens: { total: output, text: output, reasoning: undefined },
 });
 
-const toolCallResult = (name: string, input: object): LanguageModelV3GenerateResult => ({
-  content: [{ type: 'tool-call', toolCallId: 'call_1', toolName: name, input: JSON.stringify(input) }],
+const toolCallResult = (name: string, input: object, text?: string): LanguageModelV3GenerateResult => ({
+  content: [
+    ...(text === undefined ? [] : [{ type: 'text' as const, text }]),
+    { type: 'tool-call', toolCallId: 'call_1', toolName: name, input: JSON.stringify(input) },
+  ],
   finishReason: { unified: 'tool-calls', raw: 'tool_calls' },
   usage: usage(100, 20),
   warnings: [],
@@ -100,9 +103,9 @@ describe('LLM brain with a scripted model', () => {
     expect(call.tools?.map((tool) => tool.name)).toEqual(['search_products', 'get_price']);
   });
 
-  it('stops the tool loop at maxSteps and reports no answer when the model never writes text', async () => {
+  it('stops the tool loop at maxSteps and reports no answer while the model still wants tools', async () => {
     const model = new MockLanguageModelV3({
-      doGenerate: () => Promise.resolve(toolCallResult('search_products', { query: 'tea' })),
+      doGenerate: () => Promise.resolve(toolCallResult('search_products', { query: 'tea' }, 'Let me check.')),
     });
     const tools = recordingToolRunner();
     const brain = createLlmBrain({ model, tools, persona, policySummary: '', maxSteps: 3 });

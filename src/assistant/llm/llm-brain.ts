@@ -1,5 +1,6 @@
-import { generateText, type LanguageModel, stepCountIs, streamText } from 'ai';
+import { type FinishReason, generateText, type LanguageModel, stepCountIs, streamText } from 'ai';
 import { toModelMessages } from './conversation-messages.js';
+import { LLM_DEFAULTS } from './llm-config.js';
 import { LlmUnavailableError } from './llm-unavailable-error.js';
 import { providerFailure, type TurnSignals } from './provider-failure.js';
 import { buildSystemPrompt } from './system-prompt.js';
@@ -40,9 +41,9 @@ export type LlmBrainOptions<Context = undefined, Result extends ToolRunResult = 
 export function createLlmBrain<Context = undefined, Result extends ToolRunResult = ToolRunResult>(
   options: LlmBrainOptions<Context, Result>,
 ): LlmBrain<Context, Result> {
-  const maxSteps = options.maxSteps ?? 5;
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const maxRetries = options.maxRetries ?? 2;
+  const maxSteps = options.maxSteps ?? LLM_DEFAULTS.maxSteps;
+  const timeoutMs = options.timeoutMs ?? LLM_DEFAULTS.timeoutMs;
+  const maxRetries = options.maxRetries ?? LLM_DEFAULTS.maxRetries;
   const maxHistoryMessages = options.maxHistoryMessages ?? 20;
   const specs = options.tools.specs();
 
@@ -69,8 +70,13 @@ export function createLlmBrain<Context = undefined, Result extends ToolRunResult
     };
   }
 
-  function finished(record: TurnRecord<Result>, usage: Usage): BrainReply<Result> {
-    if (record.text === '') throw new LlmUnavailableError('no_answer');
+  /** A turn the step limit cut off while the model still wanted tools has no real answer, even if it said "let me check". */
+  function finished(
+    record: TurnRecord<Result>,
+    usage: Usage,
+    finishReason: FinishReason,
+  ): BrainReply<Result> {
+    if (record.text === '' || finishReason === 'tool-calls') throw new LlmUnavailableError('no_answer');
     return record.finish(usage, options.pricing);
   }
 
@@ -91,7 +97,7 @@ export function createLlmBrain<Context = undefined, Result extends ToolRunResult
               record.settleToolCall(part.toolCallId, { error: part.error });
           }
         }
-        return finished(record, result.totalUsage);
+        return finished(record, result.totalUsage, result.finishReason);
       } catch (error) {
         throw providerFailure(error, turn.signals);
       } finally {
@@ -142,7 +148,7 @@ export function createLlmBrain<Context = undefined, Result extends ToolRunResult
             case 'abort':
               throw new LlmUnavailableError(turn.signals.timeout.aborted ? 'timeout' : 'aborted');
             case 'finish':
-              yield { type: 'reply-finish', reply: finished(record, part.totalUsage) };
+              yield { type: 'reply-finish', reply: finished(record, part.totalUsage, part.finishReason) };
               break;
           }
         }
