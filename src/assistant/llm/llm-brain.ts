@@ -36,7 +36,7 @@ export type LlmBrainOptions<Context = undefined, Result extends ToolRunResult = 
 /**
  * A brain that lets a language model word the reply and choose tools, in a bounded tool loop.
  * Any provider failure ends the turn with `LlmUnavailableError`, and so does a loop that ends
- * without text, so the caller can answer with the rules brain instead.
+ * without an answer, so the caller can answer with the rules brain instead.
  */
 export function createLlmBrain<Context = undefined, Result extends ToolRunResult = ToolRunResult>(
   options: LlmBrainOptions<Context, Result>,
@@ -70,7 +70,7 @@ export function createLlmBrain<Context = undefined, Result extends ToolRunResult
     };
   }
 
-  /** A turn the step limit cut off while the model still wanted tools has no real answer, even if it said "let me check". */
+  /** A turn cut off by the step limit while the model still wanted tools has no answer, even after "let me check". */
   function finished(
     record: TurnRecord<Result>,
     usage: Usage,
