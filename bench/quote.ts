@@ -3,7 +3,9 @@
  * cart with no promotion, and the condition evaluator we wrote against json-rules-engine on the
  * same 200 conditions. Usage: `npx tsx bench/quote.ts [iterations=2000]`. Prints a markdown table.
  */
+
 import { Engine, type NestedCondition, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { seededRandom } from '../src/core/index.js';
 import { type Condition, type ContextFacts, compileCondition } from '../src/rules/conditions.js';
 import {
   type CartLineFacts,
@@ -17,17 +19,7 @@ import {
 
 const iterations = Number(process.argv[2] ?? 2000);
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(7);
+const random = seededRandom('7').next;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 

@@ -4,24 +4,16 @@
  * time (wall and CPU), then p50/p99 per kind of query with the ratio to MiniSearch. The machine
  * may be shared, so CPU time and the ratios say more than wall time alone.
  */
+
 import { cpus, loadavg } from 'node:os';
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { createSearchIndex, type SearchFilters, type SearchQuery } from '../src/catalog/search/index.js';
 import type { Product, Variant } from '../src/catalog/types.js';
+import { seededRandom } from '../src/core/index.js';
 
 const targetVariants = Number(process.argv[2] ?? 100_000);
 
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = seeded(20240601);
+const random = seededRandom('20240601').next;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const between = (low: number, high: number) => low + Math.floor(random() * (high - low + 1));
 

@@ -24,3 +24,4 @@ export {
   subtractMoney,
   toDecimal,
 } from './money.js';
+export { hashText, type SeededRandom, seededRandom } from './seeded-random.js';

@@ -1,7 +1,7 @@
 /**
- * A small seeded generator (FNV-1a hash into mulberry32), so the demo data and its stock are the
- * same on every run and every machine. Keyed by a string such as a SKU, a variant's numbers do
- * not move when other products are added or reordered.
+ * A small seeded generator (FNV-1a hash into mulberry32) for data that must be the same on every
+ * run and every machine: the demo store, benchmark catalogs. Keyed by a string such as a SKU, a
+ * variant's numbers do not move when other products are added or reordered.
  */
 export interface SeededRandom {
   /** A float in [0, 1). */

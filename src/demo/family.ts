@@ -5,12 +5,11 @@
  */
 
 import type { AttributeValue, ProductInput, ProductOption, VariantInput } from '../catalog/types.js';
-import { money } from '../core/index.js';
+import { hashText, money } from '../core/index.js';
 import { BRANDS, type BrandKey } from './brands.js';
 import { COLOURS, type ColourName } from './colours.js';
 import type { Drawing } from './drawings.js';
 import { demoEan13 } from './ean.js';
-import { hashText } from './seeded-random.js';
 
 export const DEMO_CURRENCY = 'TWD';
 

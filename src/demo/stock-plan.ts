@@ -5,8 +5,8 @@
  * shops. The rest are in stock, deeper in middle sizes and cheap items, thinner in costly ones.
  */
 import type { Product, Variant } from '../catalog/index.js';
+import { hashText, type SeededRandom, seededRandom } from '../core/index.js';
 import type { LocationInput } from '../inventory/index.js';
-import { hashText, type SeededRandom, seededRandom } from './seeded-random.js';
 
 export interface StockPlanLine {
   readonly variantId: string;
