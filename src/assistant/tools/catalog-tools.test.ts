@@ -35,6 +35,27 @@ describe('catalog tools', () => {
     expect(JSON.stringify(result.output).length).toBeLessThan(1500);
   });
 
+  it('search_products reads a price limit in the currency as people say it', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: 'socks', priceMax: 500, limit: 10 },
+      sessionContext(),
+    );
+    const ids = (result.output as { products: { productId: string }[] }).products.map((p) => p.productId);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const product of await fixture.services.catalog.getProducts(ids)) {
+      expect(Math.min(...product.variants.map((v) => v.price.amount))).toBeLessThanOrEqual(50_000);
+    }
+    const everything = await toolbox.runTool(
+      'search_products',
+      { query: 'socks', limit: 10 },
+      sessionContext(),
+    );
+    expect((everything.output as { total: number }).total).toBeGreaterThanOrEqual(
+      (result.output as { total: number }).total,
+    );
+  });
+
   it('refuses arguments that do not fit the schema with invalid_input', async () => {
     const attempt = toolbox.runTool('search_products', { query: 'tent', limit: 500 }, sessionContext());
     await expect(attempt).rejects.toSatisfy(

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { localize, type Product } from '../../catalog/index.js';
+import { parseDecimal } from '../../core/index.js';
 import { type Fact, factsFromAvailability, factsFromProduct } from '../facts/index.js';
 import { ToolError } from './errors.js';
 import { defineTool, moneyText, quoted, type ToolKit } from './tool-kit.js';
@@ -18,12 +19,18 @@ const searchInput = z.strictObject({
   /** Option name → wanted values, e.g. { "Color": ["Blue"] }. */
   options: z.record(z.string().max(50), z.array(z.string().max(50)).max(10)).optional(),
   tags: z.array(z.string().max(50)).max(10).optional(),
-  priceMin: z.number().int().nonnegative().optional(),
-  priceMax: z.number().int().nonnegative().optional(),
+  /** In the store's currency as shoppers read it (1200 for NT$1,200), not minor units. */
+  priceMin: z.number().nonnegative().max(1e9).optional(),
+  priceMax: z.number().nonnegative().max(1e9).optional(),
   inStock: z.boolean().optional(),
   sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).default('relevance'),
   limit: z.number().int().min(1).max(10).default(5),
 });
+
+/** A model gives amounts as people say them; the search engine takes minor units. */
+function minorUnits(amount: number, context: ToolContext): number {
+  return parseDecimal(String(amount), context.currency).amount;
+}
 
 function productCard(products: readonly Product[], context: ToolContext): Card {
   return {
@@ -59,7 +66,7 @@ export function catalogTools(kit: ToolKit) {
   const searchProducts = defineTool({
     name: 'search_products',
     description:
-      'Search the catalog. Give the shopper words as `query` plus optional filters (category, brands, option values such as {"Color":["Blue"]}, tags, price range in minor units, inStock). Returns up to `limit` products with their lowest price.',
+      'Search the catalog. Give the shopper words as `query` plus optional filters (category, brands, option values such as {"Color":["Blue"]}, tags, price range as shoppers say it, e.g. priceMax 1200 for NT$1,200; inStock). Returns up to `limit` products with their lowest price.',
     input: searchInput,
     consequential: false,
     async run(input, context) {
@@ -73,8 +80,8 @@ export function catalogTools(kit: ToolKit) {
           ...(input.brands === undefined ? {} : { brand: input.brands }),
           ...(input.options === undefined ? {} : { options: input.options }),
           ...(input.tags === undefined ? {} : { tags: input.tags }),
-          ...(input.priceMin === undefined ? {} : { priceMin: input.priceMin }),
-          ...(input.priceMax === undefined ? {} : { priceMax: input.priceMax }),
+          ...(input.priceMin === undefined ? {} : { priceMin: minorUnits(input.priceMin, context) }),
+          ...(input.priceMax === undefined ? {} : { priceMax: minorUnits(input.priceMax, context) }),
           ...(input.inStock === undefined ? {} : { inStock: input.inStock }),
         },
       });

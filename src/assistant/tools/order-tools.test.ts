@@ -152,6 +152,39 @@ describe('order tools', () => {
     expect(refundOnReceipt).toBe(formatMoney(request?.refund ?? { amount: -1, currency: 'TWD' }, 'en'));
   });
 
+  it('exchange_items holds the replacement and charges or refunds exactly the previewed difference', async () => {
+    const context = await verifiedAs({ name: 'Emily Carter', postalCode: '110208' });
+    const number = numberOf('demo-order-10');
+    const order = await fixture.services.orders.findByNumber(number);
+    const shoe = order?.lines.find((l) => l.optionValues.join('/') === 'Sand/24');
+    if (shoe === undefined) throw new Error('demo order 10 has no Sand/24 hiker');
+    const product = await fixture.services.catalog.getProduct(shoe.productId);
+    const stock = await fixture.services.inventory.availability(product.variants.map((v) => v.id));
+    const replacement = product.variants.find(
+      (v) => v.id !== shoe.variantId && (stock.get(v.id)?.available ?? 0) > 0,
+    );
+    if (replacement === undefined) throw new Error('no other hiker in stock');
+    const input = {
+      order: number,
+      reason: 'wrong_size',
+      lines: [{ lineId: shoe.id, quantity: 1, variantId: replacement.id }],
+    };
+    const preview = await toolbox.runTool('exchange_items', input, context);
+    const { confirmationId } = preview.output as { confirmationId: string };
+    const planned = await fixture.services.orders.requestExchange.preview(order?.id ?? '', {
+      lines: input.lines,
+      reason: 'wrong_size',
+    });
+    await toolbox.runTool('exchange_items', { ...input, confirm: confirmationId }, context);
+    const after = await fixture.services.orders.findByNumber(number);
+    expect(after?.status).toBe('exchange_requested');
+    const request = after?.requests.find((r) => r.kind === 'exchange');
+    const plannedRequest = planned.order.requests.find((r) => r.id === planned.requestId);
+    expect(request?.charge).toEqual(plannedRequest?.charge);
+    expect(request?.refund).toEqual(plannedRequest?.refund);
+    expect(request?.reservationId).not.toBeNull();
+  });
+
   it('passes the order engine’s refusal through with its code', async () => {
     const context = await verifiedAs(CHEN);
     const number = numberOf('demo-order-03');

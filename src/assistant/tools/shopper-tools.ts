@@ -87,7 +87,7 @@ export function shopperTools(kit: ToolKit) {
   const policyLookup = defineTool({
     name: 'policy_lookup',
     description:
-      "The store's policies as a shopper may hear them: return windows and refund methods, shipping options with fees and delivery days, how tax is shown.",
+      "The store's policies as a shopper may hear them: return windows and refund methods, which order changes are allowed and for which reasons, shipping options with fees and delivery days, how tax is shown.",
     input: z.strictObject({ topic: z.enum(['returns', 'shipping', 'tax', 'all']).default('all') }),
     consequential: false,
     async run(input, context) {
@@ -124,6 +124,15 @@ export function shopperTools(kit: ToolKit) {
               }
             : {}),
           ...(wants('tax') ? { tax: summary.tax.mode } : {}),
+          ...(wants('returns')
+            ? {
+                orderChanges: (policies.transitions ?? []).map((t) => ({
+                  action: t.action,
+                  whileOrderIs: t.states,
+                  ...(t.reasons === undefined ? {} : { reasons: t.reasons }),
+                })),
+              }
+            : {}),
         },
         facts: [factsFromPolicies(policies, { freeReturns: kit.options.freeReturns ?? false })],
       };
