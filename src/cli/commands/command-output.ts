@@ -23,6 +23,11 @@ export function readJsonObject(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** The `--db` option as `withServices` takes it. */
+export function databaseOption(options: { readonly db?: string }): { db?: string } {
+  return options.db ? { db: options.db } : {};
+}
+
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
 }

@@ -4,7 +4,7 @@ import { formatMoney, NotFoundError } from '../../core/index.js';
 import type { Customer, CustomerAddress, CustomerImportSummary } from '../../customers/index.js';
 import type { AppServices } from '../../server/index.js';
 import { withServices } from '../context.js';
-import { assertFile, formatInstant, printJson } from './command-output.js';
+import { assertFile, databaseOption, formatInstant, printJson } from './command-output.js';
 
 const RECENT_ORDERS = 10;
 
@@ -110,7 +110,7 @@ export function registerCustomersCommand(program: Command): void {
       const summary = await withServices(
         (services) =>
           services.customers.importCustomers(createReadStream(file), { strict: options.strict ?? false }),
-        options.db ? { db: options.db } : {},
+        databaseOption(options),
       );
       if (options.json) printJson(summary);
       else console.log(formatCustomerImport(summary));
@@ -124,13 +124,10 @@ export function registerCustomersCommand(program: Command): void {
     .option('--json', 'print JSON')
     .option('--db <url>', 'database URL (default: AISLE_DB)')
     .action((reference: string, options: { json?: boolean; db?: string }) =>
-      withServices(
-        async (services) => {
-          const profile = await customerProfile(services, await resolveCustomer(services, reference));
-          if (options.json) printJson(profile);
-          else printProfile(profile);
-        },
-        options.db ? { db: options.db } : {},
-      ),
+      withServices(async (services) => {
+        const profile = await customerProfile(services, await resolveCustomer(services, reference));
+        if (options.json) printJson(profile);
+        else printProfile(profile);
+      }, databaseOption(options)),
     );
 }

@@ -3,17 +3,13 @@ import { formatMoney, NotFoundError, ValidationError } from '../../core/index.js
 import type { Order, OrderChangePlan, PlannedRefund } from '../../orders/index.js';
 import type { AppServices } from '../../server/index.js';
 import { withServices } from '../context.js';
-import { formatInstant, printJson } from './command-output.js';
+import { databaseOption, formatInstant, printJson } from './command-output.js';
 import { resolveCustomer } from './customers.js';
 
 const FULFILMENT_STATUSES = ['processed', 'shipped', 'delivered'] as const;
 type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 /** Staff at the terminal act as the merchant. */
 const ACTOR = 'admin';
-
-function dbOption(options: { db?: string }) {
-  return options.db ? { db: options.db } : {};
-}
 
 /** An order named by its number (with or without a leading #) or its id. */
 async function resolveOrder(services: AppServices, reference: string): Promise<Order> {
@@ -138,7 +134,7 @@ export function registerOrdersCommand(program: Command): void {
         const order = await resolveOrder(services, reference);
         if (options.json) printJson(order);
         else printOrder(order, await promotionNames(services, order));
-      }, dbOption(options)),
+      }, databaseOption(options)),
     );
 
   orders
@@ -167,7 +163,7 @@ export function registerOrdersCommand(program: Command): void {
               `${String(units).padStart(3)} units  ${formatInstant(order.placedAt)}`,
           );
         }
-      }, dbOption(options)),
+      }, databaseOption(options)),
     );
 
   orders
@@ -218,7 +214,7 @@ export function registerOrdersCommand(program: Command): void {
               `order ${updated.number}: ${order.status} → ${updated.status}` +
                 `${updated.fulfilment.carrier ? ` (${updated.fulfilment.carrier} ${updated.fulfilment.trackingNumber ?? ''})` : ''}`,
             );
-        }, dbOption(options));
+        }, databaseOption(options));
       },
     );
 
@@ -255,7 +251,7 @@ export function registerOrdersCommand(program: Command): void {
               `  gift card issued: ${card.code} (${formatMoney(card.amount)}); give it to the shopper, it is not stored`,
             );
           }
-        }, dbOption(options));
+        }, databaseOption(options));
       },
     );
 }

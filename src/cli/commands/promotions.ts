@@ -9,14 +9,17 @@ import {
 } from '../../promotions/index.js';
 import type { PromotionDocument, RuleSetDocument } from '../../rules/index.js';
 import { withServices } from '../context.js';
-import { formatInstant, printJson, readJsonFile, readJsonObject, reportingIssues } from './command-output.js';
+import {
+  databaseOption,
+  formatInstant,
+  printJson,
+  readJsonFile,
+  readJsonObject,
+  reportingIssues,
+} from './command-output.js';
 import { formatPricing, readDryRunCart } from './dry-run-cart.js';
 
 const STATUSES = ['active', 'draft', 'archived'] as const;
-
-function dbOption(options: { db?: string }) {
-  return options.db ? { db: options.db } : {};
-}
 
 /** A document's `version` is the version its writer last read, as in the HTTP API: it guards the write. */
 function splitVersion(document: Record<string, unknown>) {
@@ -136,7 +139,7 @@ function registerPolicies(program: Command): void {
         const summary = summarizePolicies(stored, ruleSet.currency);
         if (options.json) printJson(summary);
         else printPolicies(summary);
-      }, dbOption(options)),
+      }, databaseOption(options)),
     );
 
   policies
@@ -156,7 +159,7 @@ function registerPolicies(program: Command): void {
         );
         if (options.json) printJson(stored);
         else console.log(`policies saved as version ${stored.version}`);
-      }, dbOption(options));
+      }, databaseOption(options));
     });
 }
 
@@ -181,7 +184,7 @@ export function registerPromotionsCommand(program: Command): void {
         if (options.json) printJson(items);
         else if (items.length === 0) console.log('no promotions');
         else for (const promotion of items) console.log(summaryLine(promotion));
-      }, dbOption(options));
+      }, databaseOption(options));
     });
 
   promotions
@@ -200,7 +203,7 @@ export function registerPromotionsCommand(program: Command): void {
         const promotion = await services.promotions.get(id, version);
         if (options.json) printJson(promotion);
         else printPromotion(promotion, services.config.currency);
-      }, dbOption(options));
+      }, databaseOption(options));
     });
 
   promotions
@@ -217,7 +220,7 @@ export function registerPromotionsCommand(program: Command): void {
         );
         if (options.json) printJson(created);
         else console.log(`created ${summaryLine(created)}`);
-      }, dbOption(options));
+      }, databaseOption(options));
     });
 
   promotions
@@ -231,7 +234,7 @@ export function registerPromotionsCommand(program: Command): void {
         const archived = await services.promotions.archive(id);
         if (options.json) printJson(archived);
         else console.log(`archived ${summaryLine(archived)}`);
-      }, dbOption(options)),
+      }, databaseOption(options)),
     );
 
   promotions
@@ -264,7 +267,7 @@ export function registerPromotionsCommand(program: Command): void {
         );
         if (Array.isArray(draft)) for (const document of draft) names.set(document.id, document.name);
         console.log(formatPricing(result, labels, names));
-      }, dbOption(options));
+      }, databaseOption(options));
     });
 
   registerPolicies(program);
