@@ -181,21 +181,19 @@ export function catalogTools(kit: ToolKit) {
       const rows = variants.map((variant) => {
         const stock = availability.get(variant.id);
         if (stock === undefined)
-          return { variantId: variant.id, options: variant.optionValues, available: 0 };
+          return { variantId: variant.id, options: variant.optionValues.join(' / '), available: 0 };
         const fact = factsFromAvailability(stock, locations, product.id);
         facts.push(fact);
+        // Warehouses only add to the count; a shopper cares where they can walk in and collect.
+        const pickupAt = fact.locations
+          .filter((l) => l.pickup && l.available > 0)
+          .map((l) => `${localize(l.name, context.locale)} (${l.available})`);
         return {
           variantId: variant.id,
-          options: variant.optionValues,
+          options: variant.optionValues.join(' / '),
           available: fact.available,
           ...(fact.lowStock ? { lowStock: true } : {}),
-          locations: fact.locations
-            .filter((l) => l.available > 0)
-            .map((l) => ({
-              name: localize(l.name, context.locale),
-              available: l.available,
-              pickup: l.pickup,
-            })),
+          ...(pickupAt.length === 0 ? {} : { pickupAt }),
         };
       });
       return {

@@ -93,5 +93,6 @@ export interface ToolSpec {
 
 /** Where a request for a person goes; the merchant's helpdesk or staff inbox. */
 export interface HandoffPort {
-  request(sessionId: string, reason: string): Promise<{ reference?: string } | undefined>;
+  /** May answer a ticket reference the shopper can quote. */
+  request(sessionId: string, reason: string): Promise<unknown>;
 }
