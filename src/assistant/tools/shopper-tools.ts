@@ -157,11 +157,15 @@ export function shopperTools(kit: ToolKit) {
         };
       }
       const receipt = await handoff.request(context.sessionId, input.reason);
+      const reference =
+        typeof receipt === 'object' &&
+        receipt !== null &&
+        'reference' in receipt &&
+        typeof receipt.reference === 'string'
+          ? receipt.reference
+          : undefined;
       return {
-        output: {
-          requested: true,
-          ...(receipt?.reference === undefined ? {} : { reference: receipt.reference }),
-        },
+        output: { requested: true, ...(reference === undefined ? {} : { reference }) },
         facts: [],
       };
     },
