@@ -101,6 +101,9 @@ describe('order tools', () => {
       .reduce((sum, t) => sum + t.amount.amount, 0);
     expect(moved).toBe(planned.refundTotal.amount);
     expect(planned.refundTotal.amount).toBeGreaterThan(0);
+    expect((preview.output as { refund: string }).refund).toBe(
+      formatMoney({ amount: moved, currency: 'TWD' }, 'en'),
+    );
 
     await expect(
       toolbox.runTool(
