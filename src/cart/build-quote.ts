@@ -216,6 +216,7 @@ export function buildQuote(facts: QuoteFacts): Quote {
       title: item?.product.title ?? {},
       optionValues: item?.variant.optionValues ?? [],
       categoryPath: item?.product.categoryPath ?? [],
+      tags: item?.product.tags ?? [],
       imageUrl: item?.variant.imageUrl ?? item?.product.images[0]?.url ?? null,
       quantity: line.quantity,
       unitPrice: price ? cash(price.unitPrice) : null,

@@ -63,6 +63,7 @@ export function toNewOrder(input: {
         total: line.total,
         tax: line.tax,
         categoryPath: line.categoryPath,
+        tags: line.tags,
       })),
     shippingAddress: cart.shippingAddress,
     shipping: {

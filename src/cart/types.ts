@@ -85,6 +85,7 @@ export interface QuoteLine {
   readonly title: LocalizedText;
   readonly optionValues: readonly string[];
   readonly categoryPath: readonly string[];
+  readonly tags: readonly string[];
   readonly imageUrl: string | null;
   readonly quantity: number;
   /** Null when the item can no longer be sold. */

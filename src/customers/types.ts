@@ -88,6 +88,7 @@ export interface ImportCatalogPort {
       readonly id: string;
       readonly title: Readonly<Record<string, string>>;
       readonly categoryPath: readonly string[];
+      readonly tags: readonly string[];
     };
     readonly variant: {
       readonly id: string;

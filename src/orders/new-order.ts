@@ -60,6 +60,7 @@ export function newOrderFrom(input: NewOrder, number: string, now: number): Orde
       total: line.total,
       tax: line.tax,
       categoryPath: line.categoryPath,
+      tags: line.tags ?? [],
       quantities: {
         ordered: line.quantity,
         cancelled: status === 'cancelled' ? line.quantity : 0,

@@ -27,6 +27,7 @@ function lineFromRow(row: OrderLinesTable, currency: string): OrderLine {
     total: { amount: row.total, currency },
     tax: { amount: row.tax, currency },
     categoryPath: JSON.parse(row.category_path) as string[],
+    tags: JSON.parse(row.tags) as string[],
     quantities: {
       ordered: row.ordered,
       cancelled: row.cancelled,
@@ -56,6 +57,7 @@ function lineToRow(line: OrderLine, orderId: string, position: number): OrderLin
     total: line.total.amount,
     tax: line.tax.amount,
     category_path: JSON.stringify(line.categoryPath),
+    tags: JSON.stringify(line.tags),
     ordered: q.ordered,
     cancelled: q.cancelled,
     fulfilled: q.fulfilled,

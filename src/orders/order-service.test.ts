@@ -17,7 +17,11 @@ const DAY = 86_400_000;
 const TWD = (amount: number) => ({ amount, currency: 'TWD' });
 
 const policies = loadPolicySet({
-  returns: { defaultDays: 30, refundMethods: ['original', 'gift_card', 'store_credit'], rules: [] },
+  returns: {
+    defaultDays: 30,
+    refundMethods: ['original', 'gift_card', 'store_credit'],
+    rules: [{ id: 'clearance', match: { tags: ['clearance'] }, days: 7 }],
+  },
   transitions: [
     { action: 'cancel', states: ['pending'], reasons: ['changed_mind', 'ordered_by_mistake'] },
     { action: 'modify', states: ['pending'] },
@@ -129,6 +133,7 @@ async function setup(harness: EngineHarness) {
           total: TWD(80000),
           tax: TWD(0),
           categoryPath: ['Hats'],
+          tags: ['clearance'],
         },
       ],
       shippingAddress: { name: 'Mei', line1: '1 Road', city: 'Taipei', postalCode: '100', country: 'TW' },
@@ -266,6 +271,21 @@ describeEachEngine('orders', (harness) => {
       code: 'not_cancellable',
       status: 409,
     });
+  });
+
+  it("keeps a line's tags as sold, so a clearance item has its own shorter return window", async () => {
+    const { orders, place, deliver, clock } = await setup(harness);
+    const delivered = await deliver(await place());
+    clock.advance(8 * DAY);
+    const [shoeLine, hatLine] = delivered.lines;
+    expect(hatLine!.tags).toEqual(['clearance']);
+    await expect(
+      orders.requestReturn.preview(delivered.id, { lines: [{ lineId: hatLine!.id, quantity: 1 }] }),
+    ).rejects.toMatchObject({ code: 'outside_return_window' });
+    const preview = await orders.requestReturn.preview(delivered.id, {
+      lines: [{ lineId: shoeLine!.id, quantity: 1 }],
+    });
+    expect(preview.order.status).toBe('return_requested');
   });
 
   it('refuses a return outside the window and changes nothing', async () => {

@@ -59,6 +59,7 @@ export function replacementLine(
     total: { amount: total, currency },
     tax: { amount: tax, currency },
     categoryPath: old.categoryPath,
+    tags: old.tags,
     quantities: {
       ordered: quantity,
       cancelled: 0,

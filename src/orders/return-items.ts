@@ -56,7 +56,10 @@ export function checkReturnable(
       deliveredAt: order.fulfilment.deliveredAt,
       customerTier: order.customerTier,
       timeZone: policies.shipping?.timeZone ?? 'UTC',
-      lines: [...seen.keys()].map((id) => ({ id, categoryPath: requireLine(order, id).categoryPath })),
+      lines: [...seen.keys()].map((id) => {
+        const line = requireLine(order, id);
+        return { id, categoryPath: line.categoryPath, tags: line.tags };
+      }),
     },
     policies.returns ?? DEFAULT_RETURN_POLICY,
   );

@@ -48,6 +48,8 @@ export interface OrderLineInput {
   readonly tax: Money;
   /** Category path, for return-window policies. */
   readonly categoryPath: readonly string[];
+  /** Product tags at purchase (clearance, final sale, ...), for return-window policies. */
+  readonly tags?: readonly string[];
 }
 
 /** A tender that paid for (part of) the order. */
@@ -131,6 +133,7 @@ export interface OrderLine {
   readonly total: Money;
   readonly tax: Money;
   readonly categoryPath: readonly string[];
+  readonly tags: readonly string[];
   readonly quantities: LineQuantities;
   /** The line this one replaced, for swaps and exchanges. */
   readonly replaces: string | null;

@@ -131,6 +131,7 @@ async function planOrder(
       total: money(gross - line.discount),
       tax: money(line.tax),
       categoryPath: found.product.categoryPath,
+      tags: found.product.tags,
     });
   }
   const subtotal = lines.reduce((sum, line) => sum + line.quantity * line.unitPrice.amount, 0);

@@ -7,6 +7,7 @@ import * as customers from './0005-customers.js';
 import * as orders from './0006-orders.js';
 import * as carts from './0007-carts.js';
 import * as promotions from './0008-promotions.js';
+import * as orderLineTags from './0009-order-line-tags.js';
 
 export const migrations = {
   '0001-outbox': outbox,
@@ -17,4 +18,5 @@ export const migrations = {
   '0006-orders': orders,
   '0007-carts': carts,
   '0008-promotions': promotions,
+  '0009-order-line-tags': orderLineTags,
 };

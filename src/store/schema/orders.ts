@@ -52,6 +52,8 @@ export interface OrderLinesTable {
   tax: number;
   /** JSON: string[]. */
   category_path: string;
+  /** JSON: product tags at purchase. */
+  tags: string;
   ordered: number;
   cancelled: number;
   fulfilled: number;
