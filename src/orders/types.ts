@@ -4,16 +4,19 @@
  */
 import type { Money } from '../core/index.js';
 
-export type OrderStatus =
-  | 'pending'
-  | 'processed'
-  | 'shipped'
-  | 'delivered'
-  | 'cancelled'
-  | 'return_requested'
-  | 'returned'
-  | 'exchange_requested'
-  | 'exchanged';
+export const ORDER_STATUSES = [
+  'pending',
+  'processed',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'return_requested',
+  'returned',
+  'exchange_requested',
+  'exchanged',
+] as const;
+
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export interface PostalAddress {
   readonly name: string;

@@ -11,6 +11,7 @@ import { NotFoundError, UnauthorizedError, ValidationError } from '../../core/in
 import {
   type ChangeOptions,
   type ChangeResult,
+  ORDER_STATUSES,
   type Order,
   OrderConflictError,
   type OrderOperation,
@@ -170,17 +171,7 @@ const requestView = z.object({
 const orderView = z.object({
   id: z.string(),
   number: z.string(),
-  status: z.enum([
-    'pending',
-    'processed',
-    'shipped',
-    'delivered',
-    'cancelled',
-    'return_requested',
-    'returned',
-    'exchange_requested',
-    'exchanged',
-  ]),
+  status: z.enum(ORDER_STATUSES),
   email: z.string(),
   customerId: z.string().nullable(),
   channel: z.string(),
