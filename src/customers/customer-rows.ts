@@ -2,13 +2,14 @@
  * Reads and writes of the customer tables. Every personal field goes through the personal-data
  * codec here and nowhere else: callers see opened values, the tables hold sealed ones.
  */
+
 import { newId } from '../core/index.js';
+import { paymentMethodLabel } from '../payments/index.js';
 import type { Executor } from '../store/index.js';
 import type { CustomerAddressesTable, CustomersTable } from '../store/schema/customers.js';
 import { arrangeDefaults } from './arrange-defaults.js';
 import { type ParsedAddress, type ParsedPaymentMethod, toPostalAddress } from './customer-input.js';
 import { PaymentMethodTakenError } from './errors.js';
-import { paymentMethodLabel } from './payment-method-label.js';
 import type { PersonalDataCodec } from './personal-data.js';
 import type { Customer, CustomerAddress, PostalAddress, SavedPaymentMethod } from './types.js';
 

@@ -15,6 +15,7 @@ export {
   type TenderPaymentResult,
   type TenderPayments,
 } from './pay-with-tenders.js';
+export { paymentMethodLabel } from './payment-method-label.js';
 export { SANDBOX_PAYMENT_METHODS } from './sandbox-payment-methods.js';
 export {
   createSandboxProvider,

@@ -3,6 +3,7 @@
  * the rest. Every step carries a key derived from the caller's idempotency key, so a retry after
  * a crash resumes instead of debiting twice; a declined card gives the stored value back.
  */
+
 import {
   AisleError,
   assertCurrency,
@@ -17,6 +18,7 @@ import type { Store } from '../store/index.js';
 import { idempotencyKeyReused } from './errors.js';
 import { giftCardHolder } from './gift-cards.js';
 import { fingerprintOf, isUniqueViolation } from './idempotency.js';
+import { paymentMethodLabel } from './payment-method-label.js';
 import { findAccount, openDebits, postEntry, type StoredValueAccount } from './stored-value-ledger.js';
 import type { DeclineReason, Payment, PaymentProvider } from './types.js';
 import { assertPaymentToken, assertPositiveAmount } from './validate-input.js';
@@ -257,10 +259,7 @@ export function createTenderPayments(options: {
               ...allocations,
               {
                 type: 'card',
-                label:
-                  method === null
-                    ? 'card'
-                    : `${method.brand}${method.last4 === null ? '' : ` ${method.last4}`}`,
+                label: method === null ? 'Card' : paymentMethodLabel(method),
                 amount: { amount: rest, currency },
                 paymentId: payment.id,
               },
