@@ -63,7 +63,7 @@ describe('aisle commerce commands', { timeout: 300_000 }, () => {
     const total = /refund total: (NT\$[\d,.]+)/.exec(preview.out)?.[1];
     expect(total).toMatch(/^NT\$[1-9]/);
     // 林怡君 paid her pending order with her saved PayPal wallet: all of it goes back there.
-    expect(preview.out).toContain(`  refund ${total} to paypal\n`);
+    expect(preview.out).toContain(`  refund ${total} to PayPal\n`);
     expect(preview.out).toContain('order status afterwards: cancelled');
 
     // The preview changed nothing: the order is still pending, and cancelling refunds the same.
@@ -71,7 +71,7 @@ describe('aisle commerce commands', { timeout: 300_000 }, () => {
     expect(cancelled.err).toBe('');
     expect(cancelled.code).toBe(0);
     expect(cancelled.out).toContain('order A1002 cancelled');
-    expect(cancelled.out).toContain(`  refund ${total} to paypal\n`);
+    expect(cancelled.out).toContain(`  refund ${total} to PayPal\n`);
     expect(cancelled.out).toContain(`refunded in total: ${total}`);
   });
 
