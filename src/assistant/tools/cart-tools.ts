@@ -27,12 +27,13 @@ export function cartTools(kit: ToolKit) {
 
   async function ensureCart(context: ToolContext): Promise<string> {
     if (context.cartId !== null) return context.cartId;
-    const { cartId } = await cart.createCart(
+    const { cartId, token } = await cart.createCart(
       context.shopper.verified && context.shopper.customerId !== null
         ? { customerId: context.shopper.customerId }
         : {},
     );
     context.cartId = cartId;
+    context.cartToken = token;
     return cartId;
   }
 

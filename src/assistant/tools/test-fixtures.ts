@@ -67,6 +67,7 @@ export function sessionContext(overrides: Partial<ToolContext> = {}): ToolContex
     currency: 'TWD',
     shopper: { customerId: null, verified: false },
     cartId: null,
+    cartToken: null,
     channel: 'online',
     ...overrides,
   };

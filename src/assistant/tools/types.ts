@@ -29,21 +29,46 @@ export interface ToolContext {
   readonly currency: string;
   shopper: Shopper;
   cartId: string | null;
+  /** The cart's own token, handed to the shopper's screen so it can run checkout on the cart API. */
+  cartToken: string | null;
   readonly channel: string;
   /** Epoch milliseconds of the turn; defaults to the services' clock when absent. */
   readonly now?: number;
 }
 
+/** One product as the shopper's screen draws it; every figure on it comes from the services. */
+export interface ProductCardItem {
+  readonly productId: string;
+  readonly title: string;
+  readonly brand: string | null;
+  /** The lowest price among the variants shown. */
+  readonly price: Money;
+  /** The "was" price when the merchant set one above `price`. */
+  readonly compareAtPrice: Money | null;
+  readonly imageUrl: string | null;
+  /** Promotion labels that apply to this product as it stands ("10% off hiking"). */
+  readonly badges: readonly string[];
+  readonly stock: {
+    readonly status: 'in_stock' | 'low_stock' | 'out_of_stock';
+    /** Units available to sell online, summed over locations. */
+    readonly available: number;
+    /** Locations where it can be picked up today, by name. */
+    readonly pickupToday: readonly string[];
+  };
+  /** Option names and their values, in the catalog's order: what the size and colour pickers offer. */
+  readonly options: readonly { readonly name: string; readonly values: readonly string[] }[];
+  readonly variants: readonly {
+    readonly variantId: string;
+    readonly options: Readonly<Record<string, string>>;
+    readonly price: Money;
+    readonly available: number;
+  }[];
+  /** Why the assistant picked it, in the shopper's language ("waterproof, in your size"). */
+  readonly reason?: string;
+}
+
 export type Card =
-  | {
-      readonly type: 'products';
-      readonly items: readonly {
-        readonly productId: string;
-        readonly title: string;
-        readonly price: Money;
-        readonly imageUrl: string | null;
-      }[];
-    }
+  | { readonly type: 'products'; readonly items: readonly ProductCardItem[] }
   | { readonly type: 'cart'; readonly cartId: string; readonly total: Money; readonly itemCount: number }
   | {
       readonly type: 'checkout';
