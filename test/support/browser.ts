@@ -1,0 +1,197 @@
+/**
+ * The browser test harness: Debian's Chromium driven by playwright-core, a real Aisle server on a
+ * free port with the demo store seeded, and screenshots kept for people to look at.
+ *
+ * Browser tests run wherever /usr/bin/chromium exists. In CI (`CI` set) or with
+ * `AISLE_TEST_BROWSER=1` a missing Chromium is a failure, not a skip, so a broken install can
+ * never pass as green. The web assets are built before the first browser suite of a run
+ * (`scripts/build-web.mjs`, which skips when its output is fresh); the built output is not committed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { beforeAll, describe, it } from 'vitest';
+import { seedDemoStore } from '../../src/cli/seed-demo-store.js';
+import { type Clock, loadConfig } from '../../src/core/index.js';
+import { type AppServices, buildServer, createServices } from '../../src/server/index.js';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots');
+
+const chromiumInstalled = existsSync(CHROMIUM_PATH);
+const browserRequired = Boolean(process.env.CI) || process.env.AISLE_TEST_BROWSER === '1';
+
+/** True when this run drives a real browser. */
+export const browserTestsEnabled = chromiumInstalled;
+
+/**
+ * `describe` for suites that need Chromium: skipped (with the reason in the title) when it is
+ * missing, unless the run requires browsers, where the missing browser fails the suite. Web
+ * assets are built before the suite starts.
+ */
+export function describeBrowser(title: string, suite: () => void): void {
+  if (browserTestsEnabled) {
+    describe(title, () => {
+      beforeAll(ensureWebBuilt, 180_000);
+      suite();
+    });
+    return;
+  }
+  if (browserRequired) {
+    describe(title, () => {
+      it('needs Chromium', () => {
+        throw new Error(
+          `${CHROMIUM_PATH} is missing but this run requires browser tests (CI or AISLE_TEST_BROWSER=1): ` +
+            'apt-get install -y chromium fonts-noto-cjk',
+        );
+      });
+    });
+    return;
+  }
+  describe.skip(`${title} (${CHROMIUM_PATH} not installed)`, suite);
+}
+
+/** Headless Chromium with the flags that keep it off the network (no sync, updates or QUIC). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+const BUILD_LOCK = join(ROOT, 'web', 'dist', '.build-lock');
+const STALE_LOCK_MS = 5 * 60_000;
+let webBuilt = false;
+
+/**
+ * Runs scripts/build-web.mjs once per test file. Test files run in parallel processes, so a
+ * directory lock lets one build while the others wait; the script then finds its output fresh.
+ */
+export async function ensureWebBuilt(): Promise<void> {
+  if (webBuilt) return;
+  const script = join(ROOT, 'scripts', 'build-web.mjs');
+  if (!existsSync(script))
+    throw new Error(`${script} is missing: the browser tests need the built web assets`);
+  mkdirSync(dirname(BUILD_LOCK), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(BUILD_LOCK);
+      break;
+    } catch {
+      // A build killed half-way leaves its lock behind; no build takes this long.
+      const lock = statSync(BUILD_LOCK, { throwIfNoEntry: false });
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) rmdirSync(BUILD_LOCK);
+      else await sleep(250);
+    }
+  }
+  try {
+    const build = spawnSync(process.execPath, [script], { cwd: ROOT, encoding: 'utf8' });
+    if (build.status !== 0) {
+      throw new Error(`scripts/build-web.mjs failed (${build.status}):\n${build.stdout}\n${build.stderr}`);
+    }
+  } finally {
+    rmdirSync(BUILD_LOCK);
+  }
+  webBuilt = true;
+}
+
+export interface DemoServerOptions {
+  /** Extra AISLE_* variables (an LLM endpoint, a currency); the database and admin key are set here. */
+  env?: Record<string, string>;
+  clock?: Clock;
+  /** Seed the demo store (default true); false leaves an empty, migrated store. */
+  seed?: boolean;
+}
+
+export interface DemoServer {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  readonly baseUrl: string;
+  readonly services: AppServices;
+  readonly app: FastifyInstance;
+  readonly adminKey: string;
+  close(): Promise<void>;
+}
+
+export const TEST_ADMIN_KEY = 'browser-test-admin-key';
+
+/**
+ * A real Aisle server on 127.0.0.1 and a free port, over in-memory SQLite with the demo store
+ * seeded (about a second): start one per test file, in `beforeAll`.
+ */
+export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
+  const config = loadConfig({
+    AISLE_DB: 'sqlite::memory:',
+    AISLE_ADMIN_KEY: TEST_ADMIN_KEY,
+    // A browser fetches assets, polls and reconnects streams far faster than any shopper.
+    AISLE_RATE_LIMIT: '100000',
+    ...options.env,
+  });
+  const services = await createServices(config, options.clock ? { clock: options.clock } : {});
+  if (options.seed !== false) await quietly(() => seedDemoStore(services));
+  const app = await buildServer({ services });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    services,
+    app,
+    adminKey: config.adminKey!,
+    async close() {
+      // Open event streams would hold app.close() until the browser gave up on them.
+      const closing = app.close();
+      app.server.closeAllConnections();
+      await closing;
+      await services.close();
+    },
+  };
+}
+
+/** The seeder prints a summary for people at a terminal; test output does not need it. */
+async function quietly(work: () => Promise<void>): Promise<void> {
+  const log = console.log;
+  console.log = () => {};
+  try {
+    await work();
+  } finally {
+    console.log = log;
+  }
+}
+
+/** Saves a full-page PNG to test-artifacts/screenshots/<name>.png (kept by CI) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+/**
+ * Collects a page's uncaught errors and console errors, so a test can assert the page ran clean.
+ * The favicon request Chromium makes on its own is not an error of ours.
+ */
+export function pageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
+}
