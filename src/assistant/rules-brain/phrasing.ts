@@ -3,6 +3,7 @@
  * and money written the way the shopper's locale writes it.
  */
 import { formatMoney, type Money } from '../../core/index.js';
+import type { Suggestion } from '../conversation/types.js';
 import type { Language } from '../nlu/index.js';
 
 export interface Phrase {
@@ -24,4 +25,15 @@ export function list(language: Language, items: readonly string[]): string {
   const head = items.slice(0, -1);
   const last = items[items.length - 1];
   return language === 'zh-TW' ? `${head.join('、')} 和 ${last}` : `${head.join(', ')} and ${last}`;
+}
+
+/** A quick-reply chip whose label is also what it sends. */
+export function chip(language: Language, phrase: Phrase): Suggestion {
+  const text = say(language, phrase);
+  return { label: text, text };
+}
+
+/** The chip every dead end offers: a person is always one tap away. */
+export function talkToPerson(language: Language): Suggestion {
+  return chip(language, { en: 'Talk to a person', 'zh-TW': '找真人客服' });
 }

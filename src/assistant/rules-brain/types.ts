@@ -3,8 +3,9 @@
  * hands it, and what it answers. It reads the shopper through `nlu/`, acts only through tools,
  * and words its replies from templates in the shopper's language.
  */
-import type { CatalogTerm, Language, PriceConstraint, Understanding } from '../nlu/index.js';
+
 import type { HandoffReason, Reply } from '../conversation/types.js';
+import type { CatalogTerm, Language, PriceConstraint, Understanding } from '../nlu/index.js';
 import type { ProductCardItem, ToolContext, ToolResult } from '../tools/index.js';
 
 /** What the shopper is looking for, built up over turns. */
@@ -42,10 +43,16 @@ export interface PendingConfirmation {
 /** What the brain asked last, so a short answer ("42", "yes", "skip") reads right. */
 export type Awaiting =
   | { readonly kind: 'none' }
+  /** `option` is the asked field's key: "option:Color", "attribute:Material", "brand" or "productType". */
   | { readonly kind: 'question'; readonly option: string; readonly values: readonly string[] }
   | { readonly kind: 'confirmation' }
   | { readonly kind: 'identity'; readonly then: string | null }
-  | { readonly kind: 'variant'; readonly productId: string; readonly option: string; readonly quantity: number };
+  | {
+      readonly kind: 'variant';
+      readonly productId: string;
+      readonly option: string;
+      readonly quantity: number;
+    };
 
 /** Persisted with the session as JSON between turns. */
 export interface DialogueState {
