@@ -3,8 +3,8 @@
  * streams. The HTTP routes, `aisle chat`, the evaluation runner and the web widget all speak these.
  */
 import type { Money } from '../../core/index.js';
-import type { Intervention } from '../guard/index.js';
 import type { Fact } from '../facts/index.js';
+import type { Intervention } from '../guard/index.js';
 import type { Card } from '../tools/index.js';
 
 /** Who is answering the shopper: the assistant, nobody yet (queued for staff), a person, or no one. */
@@ -33,7 +33,11 @@ export interface ShopperState {
     readonly itemCount: number;
     readonly total: Money;
   } | null;
-  readonly shopper: { readonly customerId: string; readonly verified: boolean; readonly name: string | null } | null;
+  readonly shopper: {
+    readonly customerId: string;
+    readonly verified: boolean;
+    readonly name: string | null;
+  } | null;
   readonly status: SessionStatus;
 }
 
@@ -60,7 +64,11 @@ export interface TurnTrace {
     readonly facts: readonly Fact[];
   }[];
   readonly interventions: readonly Intervention[];
-  readonly usage: { readonly inputTokens: number; readonly outputTokens: number; readonly costMicros?: number } | null;
+  readonly usage: {
+    readonly inputTokens: number;
+    readonly outputTokens: number;
+    readonly costMicros?: number;
+  } | null;
   readonly latencyMs: number;
 }
 
@@ -102,12 +110,22 @@ export interface SessionSummary {
 export type TurnEvent =
   | { readonly type: 'text-delta'; readonly text: string }
   | { readonly type: 'tool'; readonly name: string }
-  | { readonly type: 'reply'; readonly messageId: string; readonly reply: Reply; readonly state: ShopperState };
+  | {
+      readonly type: 'reply';
+      readonly messageId: string;
+      readonly reply: Reply;
+      readonly state: ShopperState;
+    };
 
 /** What a session's watchers (the widget, the staff console) are told, live. */
 export type SessionEvent =
   | { readonly type: 'message'; readonly sessionId: string; readonly message: TranscriptMessage }
-  | { readonly type: 'status'; readonly sessionId: string; readonly status: SessionStatus; readonly reason?: HandoffReason };
+  | {
+      readonly type: 'status';
+      readonly sessionId: string;
+      readonly status: SessionStatus;
+      readonly reason?: HandoffReason;
+    };
 
 export interface StartSessionInput {
   /** `en` (default) or `zh-TW`: the greeting's language and the first guess for replies. */

@@ -8,6 +8,7 @@ import * as orders from './0006-orders.js';
 import * as carts from './0007-carts.js';
 import * as promotions from './0008-promotions.js';
 import * as orderLineTags from './0009-order-line-tags.js';
+import * as assistantSessions from './0010-assistant-sessions.js';
 
 export const migrations = {
   '0001-outbox': outbox,
@@ -19,4 +20,5 @@ export const migrations = {
   '0007-carts': carts,
   '0008-promotions': promotions,
   '0009-order-line-tags': orderLineTags,
+  '0010-assistant-sessions': assistantSessions,
 };

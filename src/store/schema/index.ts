@@ -2,6 +2,7 @@
  * The one schema, as Kysely sees it. Each module's tables are declared in a file of their own
  * here, next to the migration that creates them.
  */
+import type { AssistantTables } from './assistant.js';
 import type { CartTables } from './carts.js';
 import type { CatalogTables } from './catalog.js';
 import type { CustomersTables } from './customers.js';
@@ -19,4 +20,5 @@ export interface Schema
     CustomersTables,
     CartTables,
     OrdersTables,
-    PromotionsTables {}
+    PromotionsTables,
+    AssistantTables {}
