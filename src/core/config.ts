@@ -28,7 +28,34 @@ const schema = z.object({
     .string()
     .min(16, 'AISLE_SANDBOX_WEBHOOK_SECRET must be at least 16 characters')
     .optional(),
+  AISLE_STORE_NAME: z.string().trim().min(1).max(80).default('our store'),
+  AISLE_ASSISTANT_NAME: z.string().trim().min(1).max(40).default('Aisle'),
+  AISLE_ROUTER_CONFIDENCE: z.coerce
+    .number({ error: 'AISLE_ROUTER_CONFIDENCE must be a number from 0 to 1' })
+    .min(0, 'AISLE_ROUTER_CONFIDENCE must be a number from 0 to 1')
+    .max(1, 'AISLE_ROUTER_CONFIDENCE must be a number from 0 to 1')
+    .default(0.8),
+  AISLE_ROUTER_RULES_INTENTS: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((name) => name.trim())
+        .filter((name) => name !== ''),
+    )
+    .optional(),
+  AISLE_HANDOFF_CART_OVER: z.coerce
+    .number({ error: 'AISLE_HANDOFF_CART_OVER must be a whole amount in minor units' })
+    .int('AISLE_HANDOFF_CART_OVER must be a whole amount in minor units')
+    .positive('AISLE_HANDOFF_CART_OVER must be a whole amount in minor units')
+    .optional(),
+  AISLE_CUSTOMER_TOKEN_SECRET: z
+    .string()
+    .min(16, 'AISLE_CUSTOMER_TOKEN_SECRET must be at least 16 characters')
+    .optional(),
 });
+
+const LLM_VARIABLE = /^AISLE_LLM(_|$)/;
 
 export type Config = {
   db: string;
@@ -44,6 +71,19 @@ export type Config = {
   payments:
     | { provider: 'sandbox'; webhookSecret: string }
     | { provider: 'stripe'; secretKey: string; webhookSecret: string };
+  assistant: {
+    storeName: string;
+    assistantName: string;
+    /** The rules brain answers a turn understood at least this confidently (0..1). */
+    routerConfidence: number;
+    /** Intents the rules brain serves; undefined for the assistant's default list. */
+    rulesIntents: string[] | undefined;
+    /** Cart total in minor units from which the conversation goes to staff. */
+    handoffCartOver: number | undefined;
+    customerTokenSecret: string | undefined;
+    /** The AISLE_LLM* variables as given; the LLM module validates them (`llmConfigFromEnv`). */
+    llm: Readonly<Record<string, string>>;
+  };
 };
 
 // The sandbox is a test-mode processor inside Aisle; its signing key protects nothing real.
@@ -82,5 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             webhookSecret: v.AISLE_STRIPE_WEBHOOK_SECRET!,
           }
         : { provider: 'sandbox', webhookSecret: v.AISLE_SANDBOX_WEBHOOK_SECRET ?? SANDBOX_WEBHOOK_SECRET },
+    assistant: {
+      storeName: v.AISLE_STORE_NAME,
+      assistantName: v.AISLE_ASSISTANT_NAME,
+      routerConfidence: v.AISLE_ROUTER_CONFIDENCE,
+      rulesIntents: v.AISLE_ROUTER_RULES_INTENTS,
+      handoffCartOver: v.AISLE_HANDOFF_CART_OVER,
+      customerTokenSecret: v.AISLE_CUSTOMER_TOKEN_SECRET,
+      llm: Object.fromEntries(
+        Object.entries(env).filter(
+          (entry): entry is [string, string] => LLM_VARIABLE.test(entry[0]) && entry[1] !== undefined,
+        ),
+      ),
+    },
   };
 }
