@@ -2,7 +2,9 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { AisleError } from '../core/index.js';
+import { registerChatCommand } from './commands/chat.js';
 import { registerCustomersCommand } from './commands/customers.js';
+import { registerEvalCommand } from './commands/eval.js';
 import { registerImportCommand } from './commands/import.js';
 import { registerInventoryCommand } from './commands/inventory.js';
 import { registerOrdersCommand } from './commands/orders.js';
@@ -17,12 +19,14 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   registerServeCommand(program);
+  registerChatCommand(program);
   registerImportCommand(program);
   registerSeedCommand(program);
   registerInventoryCommand(program);
   registerCustomersCommand(program);
   registerPromotionsCommand(program);
   registerOrdersCommand(program);
+  registerEvalCommand(program);
   return program;
 }
 

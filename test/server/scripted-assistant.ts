@@ -14,7 +14,7 @@ import type {
   ShopperState,
   TranscriptMessage,
   TurnEvent,
-} from '../../src/assistant/conversation/types.js';
+} from '../../src/assistant/index.js';
 import { AisleError, ConflictError, NotFoundError } from '../../src/core/index.js';
 
 interface ScriptedSession {

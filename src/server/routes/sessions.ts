@@ -12,7 +12,7 @@ import type {
   SessionEvent,
   TranscriptMessage,
   TurnEvent,
-} from '../../assistant/conversation/types.js';
+} from '../../assistant/index.js';
 import { AisleError, UnauthorizedError } from '../../core/index.js';
 import type { App } from '../app.js';
 import {

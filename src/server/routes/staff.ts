@@ -6,7 +6,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Assistant } from '../../assistant/conversation/types.js';
+import type { Assistant } from '../../assistant/index.js';
 import type { CartService } from '../../cart/index.js';
 import { STAFF_SIGN_IN_HOURS, type StaffAuth } from '../admin-auth.js';
 import type { App } from '../app.js';
