@@ -1,0 +1,25 @@
+import type { Card } from '../api/types.js';
+import { CartCard } from './cart-card.js';
+import { CheckoutCard } from './checkout-card.js';
+import { ConfirmationCard } from './confirmation-card.js';
+import { OrderCard } from './order-card.js';
+import { PaymentChallengeCard } from './payment-challenge-card.js';
+import { ProductCarousel } from './product-carousel.js';
+
+/** One card of an assistant reply, drawn by its type. */
+export function CardView({ card }: { card: Card }) {
+  switch (card.type) {
+    case 'products':
+      return <ProductCarousel items={card.items} />;
+    case 'cart':
+      return <CartCard itemCount={card.itemCount} total={card.total} />;
+    case 'checkout':
+      return <CheckoutCard card={card} />;
+    case 'payment-challenge':
+      return <PaymentChallengeCard url={card.url} />;
+    case 'confirmation':
+      return <ConfirmationCard summary={card.summary} />;
+    case 'order':
+      return <OrderCard number={card.number} status={card.status} />;
+  }
+}

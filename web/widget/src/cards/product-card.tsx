@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import type { ProductCardItem } from '../api/types.js';
+import { useWidget } from '../components/widget-context.js';
+import { formatMoney } from '../format/money.js';
+import { useStrings } from '../i18n/index.js';
+import {
+  choosableOptions,
+  describeSelection,
+  initialSelection,
+  missingOptions,
+  type Selection,
+  selectedVariant,
+  valueAvailable,
+} from './variant-selection.js';
+
+const LOW_STOCK_SHOWN_UNDER = 6;
+
+export function ProductCard({ item }: { item: ProductCardItem }) {
+  const { t, locale } = useStrings();
+  const { conversation, resolveUrl } = useWidget();
+  const [selection, setSelection] = useState<Selection>(() => initialSelection(item));
+  const variant = selectedVariant(item, selection);
+  const price = variant?.price ?? item.price;
+  const options = choosableOptions(item);
+  const missing = missingOptions(item, selection);
+  const soldOut = item.stock.status === 'out_of_stock' || (variant !== null && variant.available <= 0);
+  const titleId = `aisle-product-${item.productId}`;
+  const onSale = item.compareAtPrice !== null && item.compareAtPrice.amount > price.amount;
+
+  const add = () => {
+    if (variant === null || soldOut) return;
+    void conversation.send(t.addMessage(item.title, describeSelection(item, selection)));
+  };
+
+  return (
+    <article className="aisle-product" aria-labelledby={titleId}>
+      <div className="aisle-product-media">
+        {item.imageUrl !== null && <img src={resolveUrl(item.imageUrl)} alt="" loading="lazy" />}
+        {onSale && item.compareAtPrice !== null && (
+          <span className="aisle-sale-flag">
+            -{Math.round((1 - price.amount / item.compareAtPrice.amount) * 100)}%
+          </span>
+        )}
+      </div>
+      <div className="aisle-product-body">
+        {item.brand !== null && <p className="aisle-brand">{item.brand}</p>}
+        <h3 id={titleId} className="aisle-product-title">
+          {item.title}
+        </h3>
+        <p className="aisle-price-row">
+          <span className={onSale ? 'aisle-price aisle-price-sale' : 'aisle-price'}>
+            {formatMoney(price, locale)}
+          </span>
+          {onSale && item.compareAtPrice !== null && (
+            <s className="aisle-compare-at">
+              <span className="aisle-visually-hidden">{t.was} </span>
+              {formatMoney(item.compareAtPrice, locale)}
+            </s>
+          )}
+        </p>
+        <ul className="aisle-badges">
+          {item.badges.map((badge) => (
+            <li key={badge} className="aisle-badge aisle-badge-promo">
+              {badge}
+            </li>
+          ))}
+          <StockBadge item={item} available={variant?.available ?? item.stock.available} />
+          {item.stock.pickupToday.slice(0, 1).map((place) => (
+            <li key={place} className="aisle-badge aisle-badge-pickup">
+              {t.pickupToday(place)}
+            </li>
+          ))}
+        </ul>
+        {item.reason !== undefined && <p className="aisle-reason">{item.reason}</p>}
+        {options.map((option) => (
+          <fieldset key={option.name} className="aisle-option">
+            <legend>{option.name}</legend>
+            <div className="aisle-option-values">
+              {option.values.map((value) => {
+                const available = valueAvailable(item, selection, option.name, value);
+                const chosen = selection[option.name] === value;
+                return (
+                  <button
+                    key={value}
+                    type="button"
+                    className="aisle-option-value"
+                    aria-pressed={chosen}
+                    aria-label={
+                      available
+                        ? `${option.name} ${value}`
+                        : `${option.name} ${value}, ${t.unavailableCombination}`
+                    }
+                    disabled={!available}
+                    onClick={() => setSelection({ ...selection, [option.name]: value })}
+                  >
+                    {value}
+                  </button>
+                );
+              })}
+            </div>
+          </fieldset>
+        ))}
+        <button
+          type="button"
+          className="aisle-primary aisle-add"
+          onClick={add}
+          disabled={variant === null || soldOut || conversation.busy}
+        >
+          {soldOut ? t.soldOut : missing.length > 0 ? t.chooseFirst(missing.join(', ')) : t.addToCart}
+        </button>
+      </div>
+    </article>
+  );
+}
+
+function StockBadge({ item, available }: { item: ProductCardItem; available: number }) {
+  const { t } = useStrings();
+  if (item.stock.status === 'out_of_stock' || available <= 0) {
+    return <li className="aisle-badge aisle-badge-out">{t.outOfStock}</li>;
+  }
+  if (item.stock.status === 'low_stock' || available < LOW_STOCK_SHOWN_UNDER) {
+    return <li className="aisle-badge aisle-badge-low">{t.onlyLeft(available)}</li>;
+  }
+  return <li className="aisle-badge aisle-badge-stock">{t.inStock}</li>;
+}
