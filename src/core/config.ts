@@ -12,6 +12,7 @@ const schema = z.object({
   AISLE_PORT: port.default(3000),
   AISLE_HOST: z.string().min(1).default('127.0.0.1'),
   AISLE_ADMIN_KEY: z.string().min(8, 'AISLE_ADMIN_KEY must be at least 8 characters').optional(),
+  AISLE_WIDGET_KEY: z.string().min(8, 'AISLE_WIDGET_KEY must be at least 8 characters').optional(),
   AISLE_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   AISLE_CURRENCY: z
     .string()
@@ -62,6 +63,8 @@ export type Config = {
   port: number;
   host: string;
   adminKey: string | undefined;
+  /** When set, starting a shopper session needs it in X-Aisle-Store-Key (the widget's store key). */
+  widgetKey: string | undefined;
   logLevel: z.infer<typeof schema>['AISLE_LOG_LEVEL'];
   currency: string;
   rateLimitPerMinute: number;
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.AISLE_PORT,
     host: v.AISLE_HOST,
     adminKey: v.AISLE_ADMIN_KEY,
+    widgetKey: v.AISLE_WIDGET_KEY,
     logLevel: v.AISLE_LOG_LEVEL,
     currency: v.AISLE_CURRENCY,
     rateLimitPerMinute: v.AISLE_RATE_LIMIT,

@@ -3,6 +3,7 @@
  * the same schemas at /openapi.json with a docs page at /docs, rate limits, admin auth, and one
  * error shape.
  */
+import { fastifyCookie } from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -14,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from '../core/index.js';
-import { adminGuard } from './admin-auth.js';
+import { createStaffAuth, type StaffAuth } from './admin-auth.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerCartRoutes } from './routes/carts.js';
 import { registerCatalogRoutes } from './routes/catalog.js';
@@ -26,13 +27,15 @@ import { registerInventoryRoutes } from './routes/inventory.js';
 import { registerOrderRoutes } from './routes/orders.js';
 import { registerPaymentRoutes } from './routes/payments.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
+import { registerSessionRoutes } from './routes/sessions.js';
+import { registerStaffRoutes } from './routes/staff.js';
 import type { AppServices } from './services.js';
 
 // Feeds are streamed past this limit; it bounds JSON bodies only.
 const JSON_BODY_LIMIT = 1024 * 1024;
 
 export type App = ReturnType<typeof withZod>;
-export type AdminGuard = ReturnType<typeof adminGuard>;
+export type AdminGuard = StaffAuth['guard'];
 
 function withZod(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
@@ -75,16 +78,32 @@ export async function buildServer({
           'Catalog, search and inventory of an Aisle store. Errors: `{ error: { code, message, details? } }`.',
       },
       components: {
-        securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'AISLE_ADMIN_KEY' } },
+        securitySchemes: {
+          admin: { type: 'http', scheme: 'bearer', description: 'AISLE_ADMIN_KEY' },
+          staffCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'aisle_staff',
+            description: 'from POST /v1/staff/login; changes also need the header X-Aisle-Staff: 1',
+          },
+          session: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'the session token from POST /v1/sessions',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  // Parses cookies for the staff sign-in; the sign-in cookie is signed by admin-auth itself.
+  await app.register(fastifyCookie);
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   const typed = withZod(app);
-  const requireAdmin = adminGuard(config.adminKey);
+  const staffAuth = createStaffAuth({ adminKey: config.adminKey, clock: services.clock });
+  const requireAdmin = staffAuth.guard;
   registerHealthRoutes(typed, services);
   registerDemoRoutes(typed, services);
   registerCatalogRoutes(typed, services, requireAdmin);
@@ -95,5 +114,7 @@ export async function buildServer({
   registerCartRoutes(typed, services, requireAdmin);
   registerOrderRoutes(typed, services.orders, requireAdmin);
   registerPaymentRoutes(typed, services, requireAdmin);
+  registerSessionRoutes(typed, { assistant: services.assistant, widgetKey: config.widgetKey });
+  registerStaffRoutes(typed, { assistant: services.assistant, auth: staffAuth, cart: services.cart });
   return app;
 }
