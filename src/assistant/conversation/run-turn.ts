@@ -255,7 +255,7 @@ async function llmDraft(engine: Engine, input: TurnInput, shopperSeq: number, ro
   try {
     const brain = createLlmBrain({
       model: llm.model,
-      tools: modelToolRunner(engine.toolbox),
+      tools: modelToolRunner(engine.toolbox, tools.vault),
       persona: engine.persona,
       policySummary: policyBrief(
         summarizePolicies(await engine.services.promotions.getPolicies(), engine.currency),

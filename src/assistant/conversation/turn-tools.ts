@@ -2,8 +2,9 @@
  * The tools of one turn: runs each call through the toolbox for the session's shopper, records it
  * for the trace (name, input without PII, outcome, facts), gathers the facts the guard checks and
  * the cards the shopper sees. A language model's arguments get the shopper's real email or phone
- * back before the tool runs, and its results go back to the model redacted.
+ * back before they are validated, and its results go back to the model redacted.
  */
+import { jsonSchema, zodSchema } from 'ai';
 import { AisleError } from '../../core/index.js';
 import { type PiiVault, redactValue, restoreValue } from '../../privacy/index.js';
 import type { FactSet } from '../facts/index.js';
@@ -28,7 +29,7 @@ export class TurnTools {
   constructor(
     private readonly toolbox: Toolbox,
     readonly context: ToolContext,
-    private readonly vault: PiiVault,
+    readonly vault: PiiVault,
     sessionFacts: FactSet,
     private readonly onCall: (name: string) => void,
   ) {
@@ -68,10 +69,32 @@ export class TurnTools {
   }
 }
 
-/** The toolbox as the LLM brain's tool runner; the turn's tools are its context. */
-export function modelToolRunner(toolbox: Toolbox): ToolRunner<TurnTools, ToolResult> {
+/**
+ * The toolbox as the LLM brain's tool runner for one session's turn. Each schema validates the
+ * arguments with the vault's values put back, so `[email_1]` passes as the email it stands for,
+ * but hands on the arguments as the model wrote them: the SDK repeats them to the model in later
+ * steps. The model is shown the tool's own JSON schema.
+ */
+export function modelToolRunner(toolbox: Toolbox, vault: PiiVault): ToolRunner<TurnTools, ToolResult> {
+  const specs = toolbox.toolSpecs().map((spec) => {
+    const schema = zodSchema(spec.inputSchema as Parameters<typeof zodSchema>[0]);
+    const validate = schema.validate;
+    return {
+      ...spec,
+      inputSchema: jsonSchema(() => schema.jsonSchema, {
+        ...(validate === undefined
+          ? {}
+          : {
+              validate: async (value: unknown) => {
+                const checked = await validate(restoreValue(value, vault));
+                return checked.success ? { success: true as const, value } : checked;
+              },
+            }),
+      }),
+    };
+  });
   return {
-    specs: () => toolbox.toolSpecs(),
+    specs: () => specs,
     run: (name, input, tools) => tools.runForModel(name, input),
   };
 }
