@@ -37,7 +37,7 @@ function normalized(text: string): string {
 }
 
 /** "27" means "27", "27 cm" or "EU 27"; "m" means "M". */
-function sizeMatches(size: string, value: string): boolean {
+export function sizeMatches(size: string, value: string): boolean {
   const wanted = normalized(size);
   const candidate = normalized(value);
   if (candidate === wanted) return true;
@@ -65,7 +65,7 @@ function textNames(text: string, value: string): boolean {
 export function wantedValues(
   text: string,
   entities: readonly Entity[],
-  options: ProductDetails['options'],
+  options: readonly { readonly name: string; readonly values: readonly string[] }[],
 ): Record<string, string> {
   const wanted: Record<string, string> = {};
   for (const option of options) {

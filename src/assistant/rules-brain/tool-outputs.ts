@@ -4,6 +4,7 @@
  * tool stops giving them. Product text in them is data, never instructions.
  */
 import { z } from 'zod';
+import type { Fact } from '../facts/index.js';
 import type { Card, ProductCardItem } from '../tools/index.js';
 import type { RunTool } from './types.js';
 
@@ -12,7 +13,14 @@ const detailsSchema = z.object({
   title: z.string(),
   brand: z.string().nullable(),
   category: z.string(),
-  options: z.array(z.object({ name: z.string(), values: z.array(z.string()) })),
+  options: z.array(
+    z.object({
+      name: z.string(),
+      /** The name in other locales, when the catalog gives them. */
+      labels: z.record(z.string(), z.string()).default({}),
+      values: z.array(z.string()),
+    }),
+  ),
   variants: z.array(
     z.object({
       variantId: z.string(),
@@ -30,8 +38,7 @@ export type ProductDetails = z.infer<typeof detailsSchema>;
 const facetSchema = z.object({
   field: z.enum(['option', 'attribute', 'brand', 'productType']),
   name: z.string(),
-  /** The name as the shopper's locale writes it. */
-  label: z.string(),
+  labels: z.record(z.string(), z.string()),
   values: z.array(z.object({ value: z.string(), count: z.number() })),
 });
 
@@ -68,17 +75,25 @@ export function productItems(cards: readonly Card[] | undefined): ProductCardIte
 export async function productDetails(
   runTool: RunTool,
   productId: string,
-): Promise<{ details: ProductDetails; item: ProductCardItem | undefined }> {
+): Promise<{ details: ProductDetails; item: ProductCardItem | undefined; facts: readonly Fact[] }> {
   const result = await runTool('product_details', { productId });
-  return { details: detailsSchema.parse(result.output), item: productItems(result.cards)[0] };
+  return {
+    details: detailsSchema.parse(result.output),
+    item: productItems(result.cards)[0],
+    facts: result.facts,
+  };
 }
 
 export async function searchProducts(
   runTool: RunTool,
   input: Record<string, unknown>,
-): Promise<{ output: SearchOutput; items: ProductCardItem[] }> {
+): Promise<{ output: SearchOutput; items: ProductCardItem[]; facts: readonly Fact[] }> {
   const result = await runTool('search_products', input);
-  return { output: searchSchema.parse(result.output), items: productItems(result.cards) };
+  return {
+    output: searchSchema.parse(result.output),
+    items: productItems(result.cards),
+    facts: result.facts,
+  };
 }
 
 export async function checkAvailability(

@@ -19,6 +19,8 @@ export interface ShopperNeed {
   readonly asked: readonly string[];
   /** Questions asked for this need (at most a few, and the shopper may skip them). */
   readonly questions: number;
+  /** The shopper's own words for a term, by `termKey`: "防水" for the tag waterproof. */
+  readonly said?: Readonly<Record<string, string>>;
 }
 
 /** A product the shopper has seen, in the order shown: what "the second one" and "第二個" point at. */

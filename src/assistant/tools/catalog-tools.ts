@@ -7,8 +7,10 @@ import { localize, type Product } from '../../catalog/index.js';
 import { parseDecimal } from '../../core/index.js';
 import { type Fact, factsFromAvailability, factsFromProduct } from '../facts/index.js';
 import { ToolError } from './errors.js';
+import { cheapestVariant, productCards } from './product-cards.js';
+import { searchFacets } from './search-facets.js';
 import { defineTool, moneyText, quoted, type ToolKit } from './tool-kit.js';
-import type { Card, ToolContext } from './types.js';
+import type { ToolContext } from './types.js';
 
 const idSchema = z.string().trim().min(1).max(100);
 
@@ -19,12 +21,17 @@ const searchInput = z.strictObject({
   /** Option name → wanted values, e.g. { "Color": ["Blue"] }. */
   options: z.record(z.string().max(50), z.array(z.string().max(50)).max(10)).optional(),
   tags: z.array(z.string().max(50)).max(10).optional(),
+  productType: z.string().trim().min(1).max(100).optional(),
+  /** Attribute name → wanted values, e.g. { "material": ["cast iron"] }. */
+  attributes: z.record(z.string().max(50), z.array(z.string().max(100)).max(10)).optional(),
   /** In the store's currency as shoppers read it (1200 for NT$1,200), not minor units. */
   priceMin: z.number().nonnegative().max(1e9).optional(),
   priceMax: z.number().nonnegative().max(1e9).optional(),
   inStock: z.boolean().optional(),
   sort: z.enum(['relevance', 'price_asc', 'price_desc', 'newest']).default('relevance'),
   limit: z.number().int().min(1).max(10).default(5),
+  /** Also count the matches per option, attribute, brand and type value: what narrows them most. */
+  facets: z.boolean().default(false),
 });
 
 /** A model gives amounts as people say them; the search engine takes minor units. */
@@ -32,24 +39,8 @@ function minorUnits(amount: number, context: ToolContext): number {
   return parseDecimal(String(amount), context.currency).amount;
 }
 
-function productCard(products: readonly Product[], context: ToolContext): Card {
-  return {
-    type: 'products',
-    items: products.map((p) => ({
-      productId: p.id,
-      title: localize(p.title, context.locale),
-      price: cheapest(p),
-      imageUrl: p.images[0]?.url ?? p.variants[0]?.imageUrl ?? null,
-    })),
-  };
-}
-
 function cheapest(product: Product) {
-  const prices = product.variants.map((v) => v.price);
-  return prices.reduce(
-    (low, price) => (price.amount < low.amount ? price : low),
-    prices[0] ?? { amount: 0, currency: 'XXX' },
-  );
+  return cheapestVariant(product)?.price ?? { amount: 0, currency: 'XXX' };
 }
 
 async function productOrNotFound(kit: ToolKit, tool: string, productId: string): Promise<Product> {
@@ -66,31 +57,43 @@ export function catalogTools(kit: ToolKit) {
   const searchProducts = defineTool({
     name: 'search_products',
     description:
-      'Search the catalog. Give the shopper words as `query` plus optional filters (category, brands, option values such as {"Color":["Blue"]}, tags, price range as shoppers say it, e.g. priceMax 1200 for NT$1,200; inStock). Returns up to `limit` products with their lowest price.',
+      'Search the catalog. Give the shopper words as `query` plus optional filters (category, productType, brands, option values such as {"Color":["Blue"]}, attributes, tags, price range as shoppers say it, e.g. priceMax 1200 for NT$1,200; inStock). Returns up to `limit` products with their lowest price; with `facets`, also how the matches spread over option, attribute, brand and type values.',
     input: searchInput,
     consequential: false,
     async run(input, context) {
-      const result = search.search({
+      const query = {
         q: input.query,
         locale: context.locale,
         sort: input.sort,
-        limit: input.limit,
         filters: {
           ...(input.category === undefined ? {} : { category: input.category }),
           ...(input.brands === undefined ? {} : { brand: input.brands }),
           ...(input.options === undefined ? {} : { options: input.options }),
           ...(input.tags === undefined ? {} : { tags: input.tags }),
+          ...(input.productType === undefined ? {} : { productType: input.productType }),
+          ...(input.attributes === undefined ? {} : { attributes: input.attributes }),
           ...(input.priceMin === undefined ? {} : { priceMin: minorUnits(input.priceMin, context) }),
           ...(input.priceMax === undefined ? {} : { priceMax: minorUnits(input.priceMax, context) }),
           ...(input.inStock === undefined ? {} : { inStock: input.inStock }),
         },
-      });
+      };
+      const result = search.search({ ...query, limit: input.limit });
       const products = await catalog.getProducts(result.hits.map((h) => h.productId));
       const byId = new Map(products.map((p) => [p.id, p]));
       const found = result.hits.flatMap((hit) => {
         const product = byId.get(hit.productId);
         return product === undefined ? [] : [{ hit, product }];
       });
+      const [cards, facets] = await Promise.all([
+        found.length === 0
+          ? null
+          : productCards(
+              kit,
+              found.map((f) => f.product),
+              context,
+            ),
+        input.facets ? searchFacets(kit, query) : [],
+      ]);
       return {
         output: {
           total: result.total,
@@ -105,17 +108,10 @@ export function catalogTools(kit: ToolKit) {
             from: moneyText(hit.priceFrom, context),
             variants: hit.matchedVariantIds.length,
           })),
+          ...(input.facets ? { facets } : {}),
         },
-        facts: found.flatMap(({ product }) => factsFromProduct(product)),
-        cards:
-          found.length === 0
-            ? []
-            : [
-                productCard(
-                  found.map((f) => f.product),
-                  context,
-                ),
-              ],
+        facts: [...found.flatMap(({ product }) => factsFromProduct(product)), ...(cards?.facts ?? [])],
+        cards: cards === null ? [] : [cards.card],
       };
     },
   });
@@ -128,13 +124,18 @@ export function catalogTools(kit: ToolKit) {
     consequential: false,
     async run(input, context) {
       const product = await productOrNotFound(kit, 'product_details', input.productId);
+      const cards = await productCards(kit, [product], context);
       return {
         output: {
           productId: product.id,
           title: localize(product.title, context.locale),
           brand: product.brand,
           category: product.categoryPath.join(' > '),
-          options: product.options.map((o) => ({ name: o.name, values: o.values })),
+          options: product.options.map((o) => ({
+            name: o.name,
+            labels: o.localizedName ?? {},
+            values: o.values,
+          })),
           variants: product.variants.map((v) => ({
             variantId: v.id,
             options: v.optionValues,
@@ -144,8 +145,8 @@ export function catalogTools(kit: ToolKit) {
           attributes: product.attributes,
           quotedDescription: quoted(localize(product.description, context.locale)),
         },
-        facts: factsFromProduct(product),
-        cards: [productCard([product], context)],
+        facts: [...factsFromProduct(product), ...cards.facts],
+        cards: [cards.card],
       };
     },
   });
@@ -243,6 +244,7 @@ export function catalogTools(kit: ToolKit) {
         .sort((a, b) => b.score - a.score || a.product.id.localeCompare(b.product.id))
         .slice(0, input.limit)
         .map((s) => s.product);
+      const cards = scored.length === 0 ? null : await productCards(kit, scored, context);
       return {
         output: {
           basedOn: seed === null ? { query: input.query } : { productId: seed.id },
@@ -253,8 +255,8 @@ export function catalogTools(kit: ToolKit) {
             from: moneyText(cheapest(p), context),
           })),
         },
-        facts: scored.flatMap((p) => factsFromProduct(p)),
-        cards: scored.length === 0 ? [] : [productCard(scored, context)],
+        facts: [...scored.flatMap((p) => factsFromProduct(p)), ...(cards?.facts ?? [])],
+        cards: cards === null ? [] : [cards.card],
       };
     },
   });

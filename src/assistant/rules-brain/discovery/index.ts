@@ -1,5 +1,39 @@
 /** Finding and choosing products: browse, refine, compare, attributes, stock, price and promotions. */
 import type { Intent } from '../../nlu/index.js';
-import type { IntentHandler } from '../types.js';
+import { resolveProducts } from '../resolve-products.js';
+import type { IntentHandler, RulesReply, RulesTurn } from '../types.js';
+import { askAttribute, describeProduct } from './ask-attribute.js';
+import { compare } from './compare.js';
+import { browse } from './find-products.js';
+import { pricePromotion } from './price-promotion.js';
+import { stock, stockOf } from './stock.js';
 
-export const discoveryHandlers: Partial<Record<Intent, IntentHandler>> = {};
+export { answerQuestion } from './find-products.js';
+
+/**
+ * A refinement that points at a shown product is about that product: "the blue one" shows it,
+ * "the second one in 42" checks that size. Anything else narrows the need.
+ */
+async function refine(turn: RulesTurn): Promise<RulesReply> {
+  const { entities } = turn.understanding;
+  const references = entities.flatMap((e) => (e.type === 'reference' ? [e.reference] : []));
+  if (references.length === 0) return browse(turn);
+  const [product, ...more] = resolveProducts(turn);
+  if (product === undefined || more.length > 0) return browse(turn);
+  const pointed = references.some((r) => r.kind !== 'described');
+  const picksVariant = entities.some(
+    (e) => e.type === 'size' || (e.type === 'catalog' && e.kind === 'option'),
+  );
+  return pointed && picksVariant
+    ? stockOf(turn, product.productId)
+    : describeProduct(turn, product.productId);
+}
+
+export const discoveryHandlers: Partial<Record<Intent, IntentHandler>> = {
+  browse,
+  refine,
+  compare,
+  ask_attribute: askAttribute,
+  stock,
+  price_promotion: pricePromotion,
+};
