@@ -3,9 +3,25 @@
  * index in step with the catalog and inventory through their change events.
  */
 import { readFileSync } from 'node:fs';
+import type { LanguageModel } from 'ai';
+import {
+  type Assistant,
+  buildVocabulary,
+  createAssistant,
+  createLanguageModel,
+  createRulesBrain,
+  type LanguageModelSettings,
+  llmConfigFromEnv,
+  parseRulesIntents,
+} from '../assistant/index.js';
 import { type CartService, createCartService } from '../cart/index.js';
 import { type CatalogService, createCatalogService } from '../catalog/index.js';
-import { createSearchIndex, type SearchIndex, type SynonymGroups } from '../catalog/search/index.js';
+import {
+  createSearchIndex,
+  defaultSynonymGroups,
+  type SearchIndex,
+  type SynonymGroups,
+} from '../catalog/search/index.js';
 import {
   type Clock,
   type Config,
@@ -50,6 +66,8 @@ export interface AppServices {
   readonly orders: OrderService;
   readonly customers: CustomerService;
   readonly cart: CartService;
+  /** The shopping assistant: sessions, turns, handoff to staff. */
+  readonly assistant: Assistant;
   /** Reloads the policies order operations check (they are refreshed every few seconds anyway). */
   refreshPolicies(): Promise<void>;
   /** Resolves once the search index has caught up with every change committed so far. */
@@ -64,6 +82,26 @@ export interface CreateServicesOptions {
   store?: Store;
   /** Extra synonym groups (a store's own vocabulary), added to AISLE_SEARCH_SYNONYMS. */
   synonyms?: SynonymGroups;
+  /** A language model for the assistant instead of the one AISLE_LLM names (tests, evaluations). */
+  languageModel?: LanguageModel;
+}
+
+/** The assistant's language model: the one passed in, the one the AISLE_LLM variables name, or none. */
+function assistantModel(config: Config, model: LanguageModel | undefined): LanguageModelSettings | null {
+  const llm = llmConfigFromEnv(config.assistant.llm);
+  if (model !== undefined) return { ...llmSettings(llm), model };
+  if (llm === undefined) return null;
+  return { ...llmSettings(llm), model: createLanguageModel(llm) };
+}
+
+function llmSettings(llm: ReturnType<typeof llmConfigFromEnv>): Omit<LanguageModelSettings, 'model'> {
+  if (llm === undefined) return {};
+  return {
+    timeoutMs: llm.timeoutMs,
+    maxRetries: llm.maxRetries,
+    maxSteps: llm.maxSteps,
+    ...(llm.pricing === undefined ? {} : { pricing: llm.pricing }),
+  };
 }
 
 function loadSynonymsFile(path: string | undefined): SynonymGroups {
@@ -120,9 +158,13 @@ export async function createServices(
   const store = options.store ?? (await openStore(config.db));
   const catalog = createCatalogService({ store, clock });
   const inventory = createInventoryService({ store, clock, lowStockThreshold: config.lowStockThreshold });
-  const search = createSearchIndex({
-    synonyms: [...loadSynonymsFile(config.synonymsFile), ...(options.synonyms ?? [])],
-  });
+  const synonyms = [...loadSynonymsFile(config.synonymsFile), ...(options.synonyms ?? [])];
+  const search = createSearchIndex({ synonyms });
+  // The assistant's words for this store come from the catalog, kept in step like the search index.
+  const vocabulary = buildVocabulary([], { synonyms: [...defaultSynonymGroups, ...synonyms] });
+  // Configuration errors surface at start-up, not on the first conversation.
+  const rulesIntents = parseRulesIntents(config.assistant.rulesIntents);
+  const languageModel = assistantModel(config, options.languageModel);
 
   const provider = createPaymentProvider(config, store, clock);
   const giftCards = createGiftCards({ store, clock });
@@ -197,6 +239,7 @@ export async function createServices(
   const variantIds: string[] = [];
   for await (const product of catalog.allProducts()) {
     search.upsert(product);
+    vocabulary.upsert(product);
     for (const variant of product.variants) variantIds.push(variant.id);
   }
   await feedAvailability(search, inventory, variantIds);
@@ -210,6 +253,7 @@ export async function createServices(
   const unsubscribeCatalog = catalog.onChange((change) => {
     if (change.type === 'product-removed') {
       search.remove(change.productId);
+      vocabulary.remove(change.productId);
       return;
     }
     track(
@@ -217,6 +261,7 @@ export async function createServices(
         .getProduct(change.productId)
         .then(async (product) => {
           search.upsert(product);
+          vocabulary.upsert(product);
           await feedAvailability(
             search,
             inventory,
@@ -240,6 +285,28 @@ export async function createServices(
     while (pending.size > 0) await Promise.all([...pending]);
   };
 
+  const { storeName, assistantName } = config.assistant;
+  const assistant = createAssistant({
+    services: { catalog, search, inventory, promotions, orders, customers, cart, clock, store, logger },
+    rulesBrain: createRulesBrain({
+      vocabulary: () => vocabulary,
+      currency: config.currency,
+      storeName,
+      assistantName,
+    }),
+    options: {
+      currency: config.currency,
+      persona: { storeName, assistantName },
+      llm: languageModel,
+      routerConfidence: config.assistant.routerConfidence,
+      rulesIntents: [...rulesIntents],
+      handoffCartOver: config.assistant.handoffCartOver ?? null,
+      ...(config.assistant.customerTokenSecret === undefined
+        ? {}
+        : { customerTokenSecret: config.assistant.customerTokenSecret }),
+    },
+  });
+
   return {
     config,
     clock,
@@ -253,6 +320,7 @@ export async function createServices(
     orders,
     customers,
     cart,
+    assistant,
     refreshPolicies,
     settled,
     async close() {

@@ -55,7 +55,8 @@ function turn(text: string, state: DialogueState = dialogue): RulesTurn {
   };
 }
 
-const ids = (text: string, state?: DialogueState) => resolveProducts(turn(text, state)).map((p) => p.productId);
+const ids = (text: string, state?: DialogueState) =>
+  resolveProducts(turn(text, state)).map((p) => p.productId);
 
 describe('resolving references to shown products', () => {
   it('reads ordinals in English and Chinese', () => {
