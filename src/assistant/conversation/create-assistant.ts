@@ -209,7 +209,8 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
   return {
     async startSession(input = {}) {
       const language = languageOf(input.locale ?? 'en');
-      const channel = input.channel ?? 'web';
+      // The sales channel stock and promotions are kept for; carts sell on 'online' too.
+      const channel = input.channel ?? 'online';
       if (!CHANNEL.test(channel)) {
         throw new ValidationError(
           'a channel is 1 to 40 lower-case letters, digits, - or _',
