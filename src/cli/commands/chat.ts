@@ -68,7 +68,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
 
   const start = async () => {
     unsubscribe();
-    const started = await assistant.startSession({ locale: language, channel: 'cli' });
+    const started = await assistant.startSession({ locale: language });
     sessionId = started.sessionId;
     cart = null;
     // What other people do in the session (a person joining, their messages) shows up as it happens.
