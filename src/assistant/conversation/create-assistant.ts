@@ -57,7 +57,8 @@ const MAX_TEXT = 2000;
 const MAX_STAFF_NAME = 80;
 const CHANNEL = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 
-function shopperText(text: string): string {
+/** A message as typed by a shopper or a member of staff: trimmed, not empty, not over-long. */
+function messageText(text: string): string {
   const trimmed = typeof text === 'string' ? text.trim() : '';
   if (trimmed === '') throw new ValidationError('the message is empty', { field: 'text' }, 'empty_message');
   if (trimmed.length > MAX_TEXT) {
@@ -163,7 +164,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
   }
 
   async function* turn(sessionId: string, text: string): AsyncGenerator<TurnEvent> {
-    const message = shopperText(text);
+    const message = messageText(text);
     const release = await engine.lock.acquire(sessionId);
     const queue: TurnEvent[] = [];
     let wake: (() => void) | null = null;
@@ -308,7 +309,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
 
     async staffReply(sessionId, name, text): Promise<TranscriptMessage> {
       const staff = staffName(name);
-      const body = shopperText(text);
+      const body = messageText(text);
       return engine.lock.run(sessionId, async () => {
         const record = await takeOverLocked(sessionId, staff);
         const vault = new PiiVault(record.vault);

@@ -100,7 +100,14 @@ export async function runTurn(
     now: engine.services.clock.now(),
   };
   const facts = new FactSet(await recentFacts(engine, sessionId));
-  const tools = new TurnTools(engine.toolbox, context, vault, facts, (name) => emit({ type: 'tool', name }));
+  const tools = new TurnTools(
+    engine.toolbox,
+    context,
+    vault,
+    facts,
+    (name) => emit({ type: 'tool', name }),
+    engine.logger,
+  );
   const input: TurnInput = { session, redaction, understanding, language, tools };
 
   engine.activeTurns.set(sessionId, tools);

@@ -5,7 +5,7 @@
  * back before they are validated, and its results go back to the model redacted.
  */
 import { jsonSchema, zodSchema } from 'ai';
-import { AisleError } from '../../core/index.js';
+import { AisleError, type Logger } from '../../core/index.js';
 import { type PiiVault, redactValue, restoreValue } from '../../privacy/index.js';
 import type { FactSet } from '../facts/index.js';
 import type { ToolRunner } from '../llm/index.js';
@@ -32,6 +32,7 @@ export class TurnTools {
     readonly vault: PiiVault,
     sessionFacts: FactSet,
     private readonly onCall: (name: string) => void,
+    private readonly logger: Logger,
   ) {
     this.facts = sessionFacts;
   }
@@ -62,7 +63,11 @@ export class TurnTools {
       this.calls.push({ name, input: shown, ok: true, facts: result.facts });
       return result;
     } catch (error) {
-      const text = AisleError.isInstance(error) ? `${error.code}: ${error.message}` : 'the tool failed';
+      const typed = AisleError.isInstance(error);
+      // A refusal is part of the conversation; anything else is a fault for the operators.
+      if (!typed)
+        this.logger.error({ err: error, tool: name, sessionId: this.context.sessionId }, 'tool failed');
+      const text = typed ? `${error.code}: ${error.message}` : 'the tool failed';
       this.calls.push({ name, input: shown, ok: false, error: text, facts: [] });
       throw error;
     }

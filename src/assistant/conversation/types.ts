@@ -106,7 +106,12 @@ export interface SessionSummary {
   readonly createdAt: number;
 }
 
-/** What a turn streams: words as they are verified, then the whole reply with the state. */
+/**
+ * What a turn streams: words as they are verified, then the whole reply with the state. While a
+ * person has the conversation (status `staff`) the reply is empty (no text, cards or suggestions)
+ * and `messageId` is the shopper's own message: there is nothing to draw, the person's answer
+ * arrives as a session event. While it waits for a person, the reply is the recorded notice saying so.
+ */
 export type TurnEvent =
   | { readonly type: 'text-delta'; readonly text: string }
   | { readonly type: 'tool'; readonly name: string }
