@@ -1,0 +1,51 @@
+/**
+ * The evaluation report: one line per scenario (PASS, or FAIL with the first failed expectation),
+ * then the success rate and pass^k; or the same as JSON for CI and dashboards.
+ */
+import type { EvaluationSummary } from './pass-k.js';
+import type { ScenarioResult } from './types.js';
+
+function percent(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+export function formatReport(results: readonly ScenarioResult[], summary: EvaluationSummary): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    const passed = result.trials.filter((trial) => trial.failures.length === 0).length;
+    const firstFailure = result.trials.find((trial) => trial.failures.length > 0)?.failures[0]?.message;
+    const verdict = passed === result.trials.length ? 'PASS' : 'FAIL';
+    const count = result.trials.length > 1 ? ` ${passed}/${result.trials.length}` : '';
+    lines.push(
+      `${verdict}${count}  ${result.scenarioId}${firstFailure === undefined ? '' : `: ${firstFailure}`}`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    `${summary.scenarios} scenarios × ${summary.trialsPerScenario} trial(s): ${summary.passedTrials}/${summary.trials} trials passed, success rate ${percent(summary.successRate)}`,
+  );
+  const last = summary.passK[summary.passK.length - 1];
+  if (last !== undefined) {
+    const shown = summary.passK.filter((entry) => entry.k === 1 || entry.k === last.k);
+    lines.push(shown.map((entry) => `pass^${entry.k} ${percent(entry.value)}`).join(', '));
+  }
+  return lines.join('\n');
+}
+
+export function reportJson(results: readonly ScenarioResult[], summary: EvaluationSummary): unknown {
+  return {
+    summary,
+    scenarios: results.map((result) => ({
+      id: result.scenarioId,
+      language: result.language,
+      tags: result.tags,
+      passed: result.trials.filter((trial) => trial.failures.length === 0).length,
+      trials: result.trials.map((trial) => ({
+        passed: trial.failures.length === 0,
+        failures: trial.failures,
+        turns: trial.turns.length,
+        durationMs: trial.durationMs,
+      })),
+    })),
+  };
+}
