@@ -207,7 +207,11 @@ describeEachEngine('assistant sessions', (harness) => {
     const sent = await assistant.send(sessionId, 'add the jacket');
     expect(sent.state.status).toBe('waiting');
     expect(sent.reply.text).toContain('team');
-    expect((await assistant.queue())[0]).toMatchObject({ id: sessionId, handoffReason: 'high_value_cart' });
+    expect((await assistant.queue())[0]).toMatchObject({
+      id: sessionId,
+      handoffReason: 'high_value_cart',
+      handoffNote: 'cart total NT$2,480.00 is over NT$2,000.00',
+    });
   });
 
   it('refuses turns on a closed session and lists sessions by status', async () => {

@@ -253,12 +253,14 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
       };
       await sessions.insert(record, hashSessionToken(token));
       const greeting = rulesBrain.greeting(language);
-      await sessions.append(record.id, {
+      const first = await sessions.append(record.id, {
         role: 'assistant',
         text: greeting.text,
         cards: greeting.cards,
         suggestions: greeting.suggestions,
       });
+      // The staff console sees a conversation begin.
+      publishMessage(engine, record.id, first, new PiiVault());
       const started: StartedSession = { sessionId: record.id, token, greeting, state: await stateOf(record) };
       return started;
     },

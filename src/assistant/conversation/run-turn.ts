@@ -2,7 +2,7 @@
  * One shopper turn: redact → route → the brain plans and runs tools → the brain drafts → the guard
  * verifies → record → reply. The caller holds the session's lock for the whole turn.
  */
-import { ConflictError } from '../../core/index.js';
+import { ConflictError, formatMoney } from '../../core/index.js';
 import { PiiVault, type Redaction, redactText } from '../../privacy/index.js';
 import { summarizePolicies } from '../../promotions/index.js';
 import { type Fact, FactSet } from '../facts/index.js';
@@ -138,9 +138,10 @@ export async function runTurn(
   if (handoff === null && engine.handoffCartOver !== null && state.cart !== null) {
     const over = state.cart.total.amount >= engine.handoffCartOver;
     if (over && session.handoffReason !== 'high_value_cart') {
+      const threshold = { amount: engine.handoffCartOver, currency: state.cart.total.currency };
       handoff = {
         reason: 'high_value_cart',
-        note: `cart ${state.cart.cartId} is over the high-value threshold`,
+        note: `cart total ${formatMoney(state.cart.total, 'en')} is over ${formatMoney(threshold, 'en')}`,
       };
       replyText = `${replyText} ${highValueNotice(language)}`;
     }
