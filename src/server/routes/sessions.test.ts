@@ -168,6 +168,19 @@ describe('session routes', () => {
     });
   });
 
+  it('answers a turn refused at the start with a JSON error, even when a stream was asked for', async () => {
+    const { sessionId, token } = await start();
+    await assistant.close(sessionId);
+    const response = await post(
+      `/v1/sessions/${sessionId}/messages`,
+      { text: 'hello?' },
+      { ...bearer(token), accept: 'text/event-stream' },
+    );
+    expect(response.status).toBe(409);
+    expect(response.headers.get('content-type')).toContain('application/json');
+    expect(((await response.json()) as Json).error.code).toBe('session_closed');
+  });
+
   it('shows the shopper the transcript without the traces staff see', async () => {
     const { sessionId, token } = await start();
     await post(`/v1/sessions/${sessionId}/messages`, { text: 'socks' }, bearer(token));

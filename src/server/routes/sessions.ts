@@ -7,12 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type {
-  Assistant,
-  SessionEvent,
-  TranscriptMessage,
-  TurnEvent,
-} from '../../assistant/index.js';
+import type { Assistant, SessionEvent, TranscriptMessage, TurnEvent } from '../../assistant/index.js';
 import { AisleError, UnauthorizedError } from '../../core/index.js';
 import type { App } from '../app.js';
 import {
@@ -194,11 +189,15 @@ export function registerSessionRoutes(app: App, options: SessionRouteOptions): v
         const { messageId, reply: answer, state } = await assistant.send(id, text);
         return { messageId, reply: answer, state };
       }
+      // The turn's first step runs before the stream opens, so a refusal at the start (a closed
+      // session, a turn already running) is an ordinary JSON error with its status.
+      const events = assistant.turn(id, text)[Symbol.asyncIterator]();
+      let next = await events.next();
       const stream = openEventStream(reply);
       try {
         // A shopper who goes away mid-turn still gets the turn finished and stored; only the
         // writing stops (send ignores a closed stream).
-        for await (const event of assistant.turn(id, text)) stream.send(event.type, eventData(event));
+        for (; !next.done; next = await events.next()) stream.send(next.value.type, eventData(next.value));
       } catch (error) {
         stream.fail(error);
       } finally {
