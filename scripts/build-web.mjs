@@ -52,6 +52,9 @@ const apps = existsSync(web)
     )
   : [];
 
+// Always a production build, even when started from a test run (vitest sets NODE_ENV=test, which
+// would make the React plugin emit development JSX calls the production React lacks).
+process.env.NODE_ENV = 'production';
 let built = 0;
 for (const app of apps) {
   if (!force && isFresh(app)) {
@@ -64,6 +67,7 @@ for (const app of apps) {
   await build({
     configFile: join(web, app, 'vite.config.ts'),
     root: join(web, app),
+    mode: 'production',
     logLevel: 'warn',
     build: { outDir: join(dist, app), emptyOutDir: true },
   });

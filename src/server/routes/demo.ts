@@ -90,7 +90,7 @@ function productTile(product: Product, language: Language): string {
   const onSale = cheapest.compareAtPrice !== null && cheapest.compareAtPrice.amount > cheapest.price.amount;
   const image = product.images[0]?.url ?? cheapest.imageUrl;
   return `<li class="tile">
-<div class="tile-media">${image === null ? '' : `<img src="${escapeHtml(image)}" alt="" loading="lazy" width="400" height="400">`}${
+<div class="tile-media">${image === null ? '' : `<img src="${escapeHtml(image)}" alt="" width="400" height="400">`}${
     onSale ? `<span class="tag">${words.sale}</span>` : ''
   }</div>
 <div class="tile-body">

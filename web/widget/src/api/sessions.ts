@@ -30,7 +30,7 @@ export class SessionsClient {
   create(locale: string, signal?: AbortSignal): Promise<CreatedSession> {
     return requestJson<CreatedSession>(this.url('/v1/sessions'), {
       method: 'POST',
-      body: { locale, channel: 'widget' },
+      body: { locale },
       headers: this.storeKey === null ? {} : { 'x-aisle-store-key': this.storeKey },
       ...(signal && { signal }),
     });

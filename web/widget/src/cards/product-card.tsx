@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { ProductCardItem } from '../api/types.js';
 import { useWidget } from '../components/widget-context.js';
 import { formatMoney } from '../format/money.js';
@@ -14,6 +14,73 @@ import {
 } from './variant-selection.js';
 
 const LOW_STOCK_SHOWN_UNDER = 6;
+/** Few values read best as buttons; a long run of sizes takes less room as a list. */
+const CHIPS_UP_TO = 5;
+
+type Option = ProductCardItem['options'][number];
+
+interface OptionPickerProps {
+  readonly item: ProductCardItem;
+  readonly option: Option;
+  readonly selection: Selection;
+  readonly onChoose: (name: string, value: string) => void;
+}
+
+function OptionChips({ item, option, selection, onChoose }: OptionPickerProps) {
+  const { t } = useStrings();
+  return (
+    <fieldset className="aisle-option">
+      <legend>{option.name}</legend>
+      <div className="aisle-option-values">
+        {option.values.map((value) => {
+          const available = valueAvailable(item, selection, option.name, value);
+          return (
+            <button
+              key={value}
+              type="button"
+              className="aisle-option-value"
+              aria-pressed={selection[option.name] === value}
+              aria-label={
+                available ? `${option.name} ${value}` : `${option.name} ${value}, ${t.unavailableCombination}`
+              }
+              disabled={!available}
+              onClick={() => onChoose(option.name, value)}
+            >
+              {value}
+            </button>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function OptionSelect({ item, option, selection, onChoose }: OptionPickerProps) {
+  const { t } = useStrings();
+  const id = useId();
+  return (
+    <div className="aisle-option">
+      <label htmlFor={id}>{option.name}</label>
+      <select
+        id={id}
+        value={selection[option.name] ?? ''}
+        onChange={(event) => onChoose(option.name, event.target.value)}
+      >
+        <option value="" disabled>
+          {t.chooseOption(option.name)}
+        </option>
+        {option.values.map((value) => {
+          const available = valueAvailable(item, selection, option.name, value);
+          return (
+            <option key={value} value={value} disabled={!available}>
+              {available ? value : `${value} — ${t.unavailableCombination}`}
+            </option>
+          );
+        })}
+      </select>
+    </div>
+  );
+}
 
 export function ProductCard({ item }: { item: ProductCardItem }) {
   const { t, locale } = useStrings();
@@ -26,6 +93,8 @@ export function ProductCard({ item }: { item: ProductCardItem }) {
   const soldOut = item.stock.status === 'out_of_stock' || (variant !== null && variant.available <= 0);
   const titleId = `aisle-product-${item.productId}`;
   const onSale = item.compareAtPrice !== null && item.compareAtPrice.amount > price.amount;
+
+  const choose = (name: string, value: string) => setSelection({ ...selection, [name]: value });
 
   const add = () => {
     if (variant === null || soldOut) return;
@@ -72,34 +141,25 @@ export function ProductCard({ item }: { item: ProductCardItem }) {
           ))}
         </ul>
         {item.reason !== undefined && <p className="aisle-reason">{item.reason}</p>}
-        {options.map((option) => (
-          <fieldset key={option.name} className="aisle-option">
-            <legend>{option.name}</legend>
-            <div className="aisle-option-values">
-              {option.values.map((value) => {
-                const available = valueAvailable(item, selection, option.name, value);
-                const chosen = selection[option.name] === value;
-                return (
-                  <button
-                    key={value}
-                    type="button"
-                    className="aisle-option-value"
-                    aria-pressed={chosen}
-                    aria-label={
-                      available
-                        ? `${option.name} ${value}`
-                        : `${option.name} ${value}, ${t.unavailableCombination}`
-                    }
-                    disabled={!available}
-                    onClick={() => setSelection({ ...selection, [option.name]: value })}
-                  >
-                    {value}
-                  </button>
-                );
-              })}
-            </div>
-          </fieldset>
-        ))}
+        {options.map((option) =>
+          option.values.length > CHIPS_UP_TO ? (
+            <OptionSelect
+              key={option.name}
+              item={item}
+              option={option}
+              selection={selection}
+              onChoose={choose}
+            />
+          ) : (
+            <OptionChips
+              key={option.name}
+              item={item}
+              option={option}
+              selection={selection}
+              onChoose={choose}
+            />
+          ),
+        )}
         <button
           type="button"
           className="aisle-primary aisle-add"

@@ -11,23 +11,41 @@ export function MessageList() {
   const { t } = useStrings();
   const { conversation } = useWidget();
   const { messages, busy } = conversation;
-  const end = useRef<HTMLDivElement>(null);
+  const scrollBox = useRef<HTMLDivElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const last = messages[messages.length - 1];
   const streaming = last?.streaming === true;
   const showTyping = busy && !streaming;
 
+  // Follow the conversation; a reply taller than the view (a row of product cards) is shown from
+  // its top, so the shopper reads it from the start. The list scrolls itself: scrollIntoView would
+  // scroll the host page as well.
   useEffect(() => {
-    end.current?.scrollIntoView({ block: 'end' });
-  }, [messages.length, last?.text, showTyping]);
+    const scroller = scrollBox.current;
+    const lastRow = log.current?.lastElementChild;
+    if (scroller === null) return;
+    if (
+      lastRow instanceof HTMLElement &&
+      last?.role !== 'shopper' &&
+      lastRow.offsetHeight > scroller.clientHeight * 0.8
+    ) {
+      const offset = lastRow.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+      scroller.scrollTop += offset - 8;
+    } else {
+      scroller.scrollTop = scroller.scrollHeight;
+    }
+  }, [messages.length, last?.id, last?.text, last?.role, showTyping]);
 
   const lastWithChips = last !== undefined && last.role !== 'shopper' && !busy ? last : null;
 
   return (
-    <div className="aisle-messages">
+    <div className="aisle-messages" ref={scrollBox}>
       <div
+        ref={log}
         role="log"
         aria-live="polite"
         aria-relevant="additions"
+        aria-busy={busy}
         aria-label={t.messagesLabel}
         className="aisle-log"
       >
@@ -48,7 +66,6 @@ export function MessageList() {
       {lastWithChips !== null && lastWithChips.suggestions.length > 0 && (
         <Suggestions suggestions={lastWithChips.suggestions} />
       )}
-      <div ref={end} />
     </div>
   );
 }

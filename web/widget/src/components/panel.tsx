@@ -10,12 +10,14 @@ import type { Overlay } from './widget.js';
 import { useWidget } from './widget-context.js';
 
 interface PanelProps {
+  /** False when the page opened the chat on load: focus stays where the shopper is. */
+  readonly takeFocus: boolean;
   readonly onClose: () => void;
   readonly overlay: Overlay;
   readonly setOverlay: (overlay: Overlay) => void;
 }
 
-export function Panel({ onClose, overlay, setOverlay }: PanelProps) {
+export function Panel({ takeFocus, onClose, overlay, setOverlay }: PanelProps) {
   const { t } = useStrings();
   const { config, conversation, openCart } = useWidget();
   const composer = useRef<HTMLTextAreaElement>(null);
@@ -23,8 +25,8 @@ export function Panel({ onClose, overlay, setOverlay }: PanelProps) {
   const itemCount = cart?.itemCount ?? 0;
 
   useEffect(() => {
-    composer.current?.focus();
-  }, []);
+    if (takeFocus) composer.current?.focus();
+  }, [takeFocus]);
 
   const closeOverlay = () => {
     setOverlay('none');

@@ -17,6 +17,7 @@ export function Widget({ config }: { config: WidgetConfig }) {
   const conversation = useConversation(config.apiBase, config.storeKey, config.locale);
   const carts = useMemo(() => new CartsClient(config.apiBase), [config.apiBase]);
   const [open, setOpen] = useState(config.openOnLoad);
+  const [openedByShopper, setOpenedByShopper] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>('none');
   const launcher = useRef<HTMLButtonElement>(null);
   const pending = useRef<string | null>(null);
@@ -31,6 +32,7 @@ export function Widget({ config }: { config: WidgetConfig }) {
   useEffect(() => {
     const onOpen = (event: Event) => {
       setOpen(true);
+      setOpenedByShopper(true);
       const text = (event as CustomEvent<{ text?: unknown } | null>).detail?.text;
       if (typeof text === 'string' && text.trim() !== '') pending.current = text;
     };
@@ -66,7 +68,7 @@ export function Widget({ config }: { config: WidgetConfig }) {
           lang={config.locale === 'zh-TW' ? 'zh-Hant-TW' : 'en'}
         >
           {open ? (
-            <Panel onClose={close} overlay={overlay} setOverlay={setOverlay} />
+            <Panel takeFocus={openedByShopper} onClose={close} overlay={overlay} setOverlay={setOverlay} />
           ) : (
             <button
               ref={launcher}
@@ -74,7 +76,10 @@ export function Widget({ config }: { config: WidgetConfig }) {
               className="aisle-launcher"
               aria-label={strings.t.openChat}
               aria-expanded={false}
-              onClick={() => setOpen(true)}
+              onClick={() => {
+                setOpen(true);
+                setOpenedByShopper(true);
+              }}
             >
               <ChatIcon />
               <span className="aisle-launcher-text">{strings.t.openChat}</span>
