@@ -14,11 +14,16 @@ import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { beforeAll, describe, it } from 'vitest';
 import { seedDemoStore } from '../../src/cli/seed-demo-store.js';
 import { type Clock, loadConfig } from '../../src/core/index.js';
-import { type AppServices, buildServer, createServices } from '../../src/server/index.js';
+import {
+  type AppServices,
+  buildServer,
+  type CreateServicesOptions,
+  createServices,
+} from '../../src/server/index.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,6 +31,9 @@ export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots');
 
 const chromiumInstalled = existsSync(CHROMIUM_PATH);
 const browserRequired = Boolean(process.env.CI) || process.env.AISLE_TEST_BROWSER === '1';
+
+// A browser test waits on pages, streams and a real server, on machines shared with other test files.
+const BROWSER_TEST_TIMEOUT_MS = 90_000;
 
 /** True when this run drives a real browser. */
 export const browserTestsEnabled = chromiumInstalled;
@@ -37,7 +45,7 @@ export const browserTestsEnabled = chromiumInstalled;
  */
 export function describeBrowser(title: string, suite: () => void): void {
   if (browserTestsEnabled) {
-    describe(title, () => {
+    describe(title, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
       beforeAll(ensureWebBuilt, 180_000);
       suite();
     });
@@ -115,6 +123,8 @@ export interface DemoServerOptions {
   /** Extra AISLE_* variables (an LLM endpoint, a currency); the database and admin key are set here. */
   env?: Record<string, string>;
   clock?: Clock;
+  /** Passed to createServices (a scripted language model for the assistant, extra synonyms). */
+  services?: Omit<CreateServicesOptions, 'clock' | 'store'>;
   /** Seed the demo store (default true); false leaves an empty, migrated store. */
   seed?: boolean;
 }
@@ -142,7 +152,10 @@ export async function startDemoServer(options: DemoServerOptions = {}): Promise<
     AISLE_RATE_LIMIT: '100000',
     ...options.env,
   });
-  const services = await createServices(config, options.clock ? { clock: options.clock } : {});
+  const services = await createServices(config, {
+    ...options.services,
+    ...(options.clock !== undefined && { clock: options.clock }),
+  });
   if (options.seed !== false) await quietly(() => seedDemoStore(services));
   const app = await buildServer({ services });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -173,11 +186,14 @@ async function quietly(work: () => Promise<void>): Promise<void> {
   }
 }
 
-/** Saves a full-page PNG to test-artifacts/screenshots/<name>.png (kept by CI) and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a PNG to test-artifacts/screenshots/<name>.png (kept by CI) and returns its path: what
+ * the page's viewport shows, as a person would see it, or one element (scrolled into view).
+ */
+export async function screenshot(target: Page | Locator, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await target.screenshot({ path });
   return path;
 }
 

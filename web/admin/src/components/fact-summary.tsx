@@ -6,7 +6,29 @@ import type { Fact, LocalizedText, Money } from '../api/types.js';
 import { formatMoney, localized } from '../format.js';
 import { useLanguage } from '../i18n/index.js';
 
-type Read = (fact: Fact, language: string) => string;
+/** How to name a variant: its options and SKU when a product fact of the same reply told them. */
+export type VariantNames = ReadonlyMap<string, string>;
+
+type Read = (fact: Fact, language: string, variants: VariantNames) => string;
+
+/** Names for the variants the reply's product facts describe ("Black / M · JK-BLK-M"). */
+export function variantNamesOf(facts: readonly Fact[]): VariantNames {
+  const names = new Map<string, string>();
+  for (const fact of facts) {
+    if (fact.kind !== 'product') continue;
+    for (const variant of (fact.variants ?? []) as readonly {
+      variantId: string;
+      sku: string | null;
+      optionValues: readonly string[];
+    }[]) {
+      const name = [variant.optionValues.join(' / '), variant.sku].filter(Boolean).join(' · ');
+      if (name) names.set(variant.variantId, name);
+    }
+  }
+  return names;
+}
+
+const variantName = (id: unknown, variants: VariantNames) => variants.get(String(id)) ?? String(id);
 
 const money = (value: unknown, language: string) => formatMoney(value as Money, language);
 const text = (value: unknown, language: string) => localized((value ?? {}) as LocalizedText, language);
@@ -21,15 +43,15 @@ const READERS: Record<string, Read> = {
       .filter(Boolean)
       .join(' · ');
   },
-  price: (fact, language) =>
+  price: (fact, language, variants) =>
     [
-      `${fact.variantId}: ${money(fact.price, language)}`,
+      `${variantName(fact.variantId, variants)}: ${money(fact.price, language)}`,
       fact.compareAtPrice ? `(${money(fact.compareAtPrice, language)})` : '',
     ].join(' '),
-  stock: (fact) => {
+  stock: (fact, _language, variants) => {
     const locations = (fact.locations ?? []) as readonly { code: string; available: number }[];
     const where = locations.map((l) => `${l.code} ${l.available}`).join(', ');
-    return `${fact.variantId}: ${fact.available}${fact.lowStock ? ' (low)' : ''}${where ? ` — ${where}` : ''}`;
+    return `${variantName(fact.variantId, variants)}: ${fact.available}${fact.lowStock ? ' (low)' : ''}${where ? ` — ${where}` : ''}`;
   },
   promotion: (fact) => {
     const codes = list(fact.codes);
@@ -48,12 +70,12 @@ const READERS: Record<string, Read> = {
   order: (fact, language) => `${fact.number} · ${fact.status} · ${money(fact.total, language)}`,
 };
 
-export function FactSummary({ fact }: { fact: Fact }) {
+export function FactSummary({ fact, variants }: { fact: Fact; variants: VariantNames }) {
   const { language } = useLanguage();
   const read = READERS[fact.kind];
   let summary: string;
   try {
-    summary = read ? read(fact, language) : '';
+    summary = read ? read(fact, language, variants) : '';
   } catch {
     // A fact of a newer shape than this console knows: the raw data below still shows it.
     summary = '';

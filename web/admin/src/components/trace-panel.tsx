@@ -3,10 +3,11 @@
  * inputs and the facts they returned, and what the grounding guard changed. Closed by default;
  * opened when the guard intervened, because that is what staff should look at.
  */
+import { useMemo, useState } from 'react';
 import type { Intervention, ToolCall, TurnTrace } from '../api/types.js';
 import { formatNumber } from '../format.js';
 import { useLanguage } from '../i18n/index.js';
-import { FactSummary } from './fact-summary.js';
+import { FactSummary, type VariantNames, variantNamesOf } from './fact-summary.js';
 
 function Json({ value }: { value: unknown }) {
   return <pre className="json">{JSON.stringify(value, null, 2)}</pre>;
@@ -15,6 +16,7 @@ function Json({ value }: { value: unknown }) {
 export function TracePanel({ trace }: { trace: TurnTrace }) {
   const { t, language } = useLanguage();
   const intervened = trace.interventions.length > 0;
+  const variants = useMemo(() => variantNamesOf(trace.tools.flatMap((tool) => tool.facts)), [trace]);
   return (
     <details className="trace" open={intervened}>
       <summary>
@@ -64,7 +66,7 @@ export function TracePanel({ trace }: { trace: TurnTrace }) {
       ) : (
         <ol className="tools">
           {trace.tools.map((tool, index) => (
-            <ToolCallView key={`${tool.name}-${index}`} tool={tool} />
+            <ToolCallView key={`${tool.name}-${index}`} tool={tool} variants={variants} />
           ))}
         </ol>
       )}
@@ -83,8 +85,13 @@ export function TracePanel({ trace }: { trace: TurnTrace }) {
   );
 }
 
-function ToolCallView({ tool }: { tool: ToolCall }) {
+// A search can return dozens of facts; the first few show what kind they are.
+const FACTS_SHOWN = 5;
+
+function ToolCallView({ tool, variants }: { tool: ToolCall; variants: VariantNames }) {
   const { t } = useLanguage();
+  const [allFacts, setAllFacts] = useState(false);
+  const facts = allFacts ? tool.facts : tool.facts.slice(0, FACTS_SHOWN);
   return (
     <li className={`tool${tool.ok ? '' : ' tool-failed'}`}>
       <div className="tool-head">
@@ -101,10 +108,20 @@ function ToolCallView({ tool }: { tool: ToolCall }) {
         <div className="tool-facts">
           <span className="muted small">{t('trace.facts', { count: tool.facts.length })}</span>
           <ul className="facts">
-            {tool.facts.map((fact, index) => (
-              <FactSummary key={index} fact={fact} />
+            {facts.map((fact, index) => (
+              <FactSummary key={index} fact={fact} variants={variants} />
             ))}
           </ul>
+          {tool.facts.length > FACTS_SHOWN && (
+            <button
+              type="button"
+              className="button button-small button-quiet"
+              aria-expanded={allFacts}
+              onClick={() => setAllFacts(!allFacts)}
+            >
+              {allFacts ? t('trace.fewerFacts') : t('trace.allFacts', { count: tool.facts.length })}
+            </button>
+          )}
           <details>
             <summary>{t('trace.raw')}</summary>
             <Json value={tool.facts} />

@@ -182,7 +182,7 @@ function SessionDetails({ session }: { session: SessionSummary }) {
       {session.handoffNote && (
         <>
           <dt>{t('conversation.note')}</dt>
-          <dd>“{session.handoffNote}”</dd>
+          <dd>{session.handoffNote}</dd>
         </>
       )}
       {session.staffName && (

@@ -152,7 +152,7 @@ function Queue({ sessions }: { sessions: SessionSummary[] }) {
                 })}
               </span>
             </div>
-            {session.handoffNote && <p className="queue-note">“{session.handoffNote}”</p>}
+            {session.handoffNote && <p className="queue-note">{session.handoffNote}</p>}
             <p className="muted small">
               #{shortId(session.id)} · {session.locale} ·{' '}
               {session.customerId ? t('list.customer') : t('list.guest')}
