@@ -29,6 +29,7 @@ import { registerPaymentRoutes } from './routes/payments.js';
 import { registerPromotionRoutes } from './routes/promotions.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { registerStaffRoutes } from './routes/staff.js';
+import { registerWebRoutes } from './routes/web.js';
 import type { AppServices } from './services.js';
 
 // Feeds are streamed past this limit; it bounds JSON bodies only.
@@ -105,6 +106,7 @@ export async function buildServer({
   const staffAuth = createStaffAuth({ adminKey: config.adminKey, clock: services.clock });
   const requireAdmin = staffAuth.guard;
   registerHealthRoutes(typed, services);
+  registerWebRoutes(typed);
   registerDemoRoutes(typed, services);
   registerCatalogRoutes(typed, services, requireAdmin);
   registerInventoryRoutes(typed, services, requireAdmin);
