@@ -3,7 +3,7 @@
  * then the success rate and pass^k; or the same as JSON for CI and dashboards.
  */
 import type { EvaluationSummary } from './pass-k.js';
-import type { ScenarioResult } from './types.js';
+import type { ScenarioResult, TrialRecord } from './types.js';
 
 function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
@@ -48,4 +48,33 @@ export function reportJson(results: readonly ScenarioResult[], summary: Evaluati
       })),
     })),
   };
+}
+
+/** A failed trial as a conversation, for finding out why: each turn's words, tools and guard changes. */
+export function formatTranscript(result: ScenarioResult, trial: TrialRecord): string {
+  const lines = [`── ${result.scenarioId} (${result.language})`];
+  for (const failure of trial.failures) lines.push(`   ✗ [${failure.kind}] ${failure.message}`);
+  for (const turn of trial.turns) {
+    lines.push(`   shopper${turn.answered ? ' (answering)' : ''}: ${turn.shopperText}`);
+    const trace = turn.trace;
+    if (trace !== null) {
+      const tools = trace.tools.map((tool) => `${tool.name}${tool.ok ? '' : ` ✗ ${tool.error ?? ''}`}`);
+      lines.push(
+        `     [${trace.brain}: ${trace.route}${tools.length > 0 ? `; tools ${tools.join(', ')}` : ''}]`,
+      );
+      for (const intervention of trace.interventions)
+        lines.push(
+          `     [guard ${intervention.action}: "${intervention.claim.text}" ${intervention.reason}]`,
+        );
+    }
+    const cards = turn.reply.cards.map((card) => card.type);
+    lines.push(
+      `   assistant: ${turn.reply.text.replace(/\n/g, ' ')}${cards.length > 0 ? ` [cards: ${cards.join(', ')}]` : ''}`,
+    );
+  }
+  for (const { token, payment } of trial.payments)
+    lines.push(
+      `   widget paid with ${token}: ${payment.outcome}${payment.orderNumber ? ` (${payment.orderNumber})` : ''}`,
+    );
+  return lines.join('\n');
 }

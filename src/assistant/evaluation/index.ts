@@ -21,7 +21,7 @@ export {
   type TrialStore,
   type TrialStoreOptions,
 } from './demo-store-template.js';
-export { formatReport, reportJson } from './format-report.js';
+export { formatReport, formatTranscript, reportJson } from './format-report.js';
 export { type EvaluationSummary, passHatK, summarize } from './pass-k.js';
 export { type Evaluation, type EvaluationOptions, runEvaluation } from './run-evaluation.js';
 export { runTrial, type TrialOptions } from './run-trial.js';

@@ -6,8 +6,12 @@
 import type { Reply } from '../conversation/types.js';
 import type { ShopperAnswer } from './scenario.js';
 
-/** A question mark in either script, or a Chinese question particle at the end of a clause. */
-const ASKS = /[?？]|[嗎呢][。！!，,\s]*$/m;
+/**
+ * A question: a question mark in either script, a Chinese question particle ending a clause, or
+ * a request for information ("please tell me the name…", "請提供…").
+ */
+const ASKS =
+  /[?？]|[嗎呢][。！!，,\s]*$|\b(?:please (?:tell|give|send|share|let)|tell me|let me know)\b|請(?:告訴|提供|輸入|問)/im;
 
 function asksSomething(reply: Reply): boolean {
   return ASKS.test(reply.text) || reply.suggestions.length > 0;

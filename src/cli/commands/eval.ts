@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   type BrainUnderTest,
   formatReport,
+  formatTranscript,
   parseScenarioFile,
   reportJson,
   runEvaluation,
@@ -18,6 +19,7 @@ interface EvalOptions {
   scenario?: string[];
   llm?: boolean;
   json?: boolean;
+  transcripts?: boolean;
   minSuccessRate?: string;
 }
 
@@ -63,6 +65,7 @@ export function registerEvalCommand(program: Command): void {
       'let the model the AISLE_LLM variables name answer every turn (default: the rules brain)',
     )
     .option('--json', 'print the results as JSON')
+    .option('--transcripts', 'print the conversation of every failed trial, with tools and guard changes')
     .option('--min-success-rate <rate>', 'exit with status 1 when fewer trials pass (0 to 1)')
     .action(async (file: string, options: EvalOptions) => {
       const trials = wholeNumber(options.trials, '--trials');
@@ -89,7 +92,14 @@ export function registerEvalCommand(program: Command): void {
       });
       if (options.json !== true && process.stderr.isTTY) process.stderr.write('\n');
       if (options.json === true) printJson(reportJson(results, summary));
-      else console.log(formatReport(results, summary));
+      else {
+        if (options.transcripts === true) {
+          for (const result of results)
+            for (const trial of result.trials)
+              if (trial.failures.length > 0) console.log(`${formatTranscript(result, trial)}\n`);
+        }
+        console.log(formatReport(results, summary));
+      }
       if (minimum !== undefined && summary.successRate < minimum) {
         console.error(`success rate ${summary.successRate.toFixed(3)} is below ${minimum}`);
         process.exitCode = 1;
