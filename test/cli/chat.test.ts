@@ -62,6 +62,40 @@ describe('aisle chat', { timeout: 240_000 }, () => {
     expect(out.trimEnd().endsWith('再見！')).toBe(true);
   });
 
+  it('takes a new shopper from a search to a paid order, refusing a card number on the way', () => {
+    const answers = [
+      'I need a rain jacket',
+      'any',
+      'add the first to cart',
+      '1',
+      '1',
+      '/checkout',
+      'mei@example.com',
+      'Mei Lin',
+      'No. 7, Sec. 5, Xinyi Rd.',
+      'Taipei',
+      '110',
+      '',
+      '1',
+      '4242 4242 4242 4242',
+      'pm_card_chargeDeclined',
+      'pm_card_visa',
+      '/cart',
+      '/quit',
+    ];
+    const result = chat([], `${answers.join('\n')}\n`, db);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const out = result.out;
+    expect(out).toMatch(/Cart · 1 item · NT\$[\d,.]+/);
+    expect(out).toContain('Country code [TW] › ');
+    expect(out).toContain('Please never type a card number here');
+    expect(out).toMatch(/declined/);
+    const paid = /Paid (NT\$[\d,.]+)\. Your order number is (\S+)\./.exec(out);
+    expect(paid).not.toBeNull();
+    expect(out.slice(out.indexOf(paid![0]))).toContain('Your cart is empty.');
+  });
+
   it('refuses a language it does not speak', () => {
     const result = chat(['--lang', 'fr'], '', db);
     expect(result.code).toBe(2);

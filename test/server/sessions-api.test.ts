@@ -106,7 +106,7 @@ describeEachEngine('sessions and staff over HTTP', (harness) => {
   it('starts a session with the store key, answers a message and keeps the transcript for the token holder', async () => {
     expect((await call('POST', '/v1/sessions', {})).body.error.code).toBe('invalid_store_key');
 
-    const session = await startSession({ locale: 'en', channel: 'web' });
+    const session = await startSession({ locale: 'en', channel: 'online' });
     expect(session.greeting.text).toMatch(/\bAI\b/);
     expect(session.state.status).toBe('assistant');
 

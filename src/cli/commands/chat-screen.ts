@@ -60,7 +60,8 @@ const LABELS = {
     waiting: 'Waiting for a person to join; they will answer here.',
     backToAssistant: 'The assistant is answering again.',
     closed: 'This conversation is closed. /restart starts a new one.',
-    help: 'Commands: /cart shows your cart, /restart starts over, /quit leaves.',
+    help: 'Commands: /cart shows your cart, /checkout pays for it, /restart starts over, /quit leaves.',
+    checkoutHint: 'Type /checkout to give your details and pay here.',
     bye: 'Bye!',
   },
   'zh-TW': {
@@ -91,7 +92,8 @@ const LABELS = {
     waiting: '正在等候真人客服，他們會在這裡回覆你。',
     backToAssistant: 'AI 助理繼續為你服務。',
     closed: '這段對話已結束，輸入 /restart 重新開始。',
-    help: '指令：/cart 看購物車，/restart 重新開始，/quit 離開。',
+    help: '指令：/cart 看購物車，/checkout 結帳付款，/restart 重新開始，/quit 離開。',
+    checkoutHint: '輸入 /checkout 填寫資料並在這裡付款。',
     bye: '再見！',
   },
 } as const;

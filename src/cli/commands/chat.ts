@@ -9,8 +9,10 @@ import type { Assistant, Reply, ShopperState, Suggestion } from '../../assistant
 import type { CartService } from '../../cart/index.js';
 import { AisleError, ValidationError } from '../../core/index.js';
 import { demoSynonyms } from '../../demo/index.js';
+import { SANDBOX_PAYMENT_METHODS } from '../../payments/index.js';
 import { withServices } from '../context.js';
 import { seedDemoStore } from '../seed-demo-store.js';
+import { checkoutInTerminal } from './chat-checkout.js';
 import {
   type ChatLanguage,
   cartSummary,
@@ -24,10 +26,14 @@ import {
 import { databaseOption } from './command-output.js';
 
 const LANGUAGES: readonly ChatLanguage[] = ['en', 'zh-TW'];
+// One test card that pays, one that is declined, one that asks for 3-D Secure.
+const EXAMPLE_TOKENS = /^pm_card_(visa|chargeDeclined|authenticationRequired)$/;
 
 export interface ChatOptions {
   readonly assistant: Assistant;
-  readonly cart: Pick<CartService, 'getCart'>;
+  readonly cart: CartService;
+  /** The sandbox's test tokens to offer at /checkout; null with a real payment provider. */
+  readonly testTokens: readonly string[] | null;
   readonly language: ChatLanguage;
   readonly input: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly output: NodeJS.WritableStream & { readonly isTTY?: boolean };
@@ -50,19 +56,22 @@ export async function runChat(options: ChatOptions): Promise<void> {
   let cart: ShopperState['cart'] = null;
   let unsubscribe = () => {};
 
-  const showExtras = (reply: Pick<Reply, 'cards' | 'suggestions'>) => {
+  /** Draws the cards and chips, and the cart line when the cart changed and no card showed it. */
+  const showExtras = (reply: Pick<Reply, 'cards' | 'suggestions'>, state: ShopperState) => {
     for (const card of reply.cards) for (const line of renderCard(card, language, paint)) write(line);
-    for (const line of renderSuggestions(reply.suggestions, language, paint)) write(line);
-    suggestions = reply.suggestions;
-  };
-  const noteState = (state: ShopperState) => {
+    // The widget's checkout form is /checkout here.
+    if (reply.cards.some((card) => card.type === 'checkout')) write(paint('dim', `  ${text.checkoutHint}`));
     const changed =
       state.cart !== null &&
       (cart === null ||
         state.cart.itemCount !== cart.itemCount ||
         state.cart.total.amount !== cart.total.amount);
     cart = state.cart;
-    if (changed && state.cart !== null) write(cartSummary(state.cart, language, paint));
+    if (changed && state.cart !== null && !reply.cards.some((card) => card.type === 'cart')) {
+      write(cartSummary(state.cart, language, paint));
+    }
+    for (const line of renderSuggestions(reply.suggestions, language, paint)) write(line);
+    suggestions = reply.suggestions;
   };
   const assistantPrefix = () => output.write(`${paint('bold', paint('cyan', `${text.assistant} ›`))} `);
 
@@ -83,8 +92,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
     write(paint('dim', text.help));
     assistantPrefix();
     write(started.greeting.text);
-    showExtras(started.greeting);
-    noteState(started.state);
+    showExtras(started.greeting, started.state);
   };
 
   const send = async (message: string) => {
@@ -101,8 +109,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
             write(event.reply.text);
           }
         } else write();
-        showExtras(event.reply);
-        noteState(event.state);
+        showExtras(event.reply, event.state);
       }
     }
   };
@@ -112,19 +119,43 @@ export async function runChat(options: ChatOptions): Promise<void> {
     for (const line of renderCart(view, language, paint)) write(line);
   };
 
-  await start();
-  const lines = createInterface({ input: options.input, terminal: false });
-  const prompt = () => {
-    if (prompting) output.write(`${paint('bold', `${text.you} ›`)} `);
+  const lines = createInterface({ input: options.input, terminal: false })[Symbol.asyncIterator]();
+  /**
+   * The next line typed, trimmed; null at the end of input. Piped input is echoed after its
+   * question (blank chat lines are skipped, blank form answers are not: they choose a default).
+   */
+  const read = async (question: string, form = true): Promise<string | null> => {
+    if (prompting) output.write(`${paint('bold', question)} `);
+    const next = await lines.next();
+    if (next.done) return null;
+    const line = next.value.trim();
+    if (echoing && (prompting || form || line !== '')) write(prompting ? line : `${question} ${line}`);
+    return line;
   };
-  prompt();
-  for await (const raw of lines) {
-    const line = raw.trim();
-    if (echoing && (prompting || line !== '')) write(prompting ? line : `${text.you} › ${line}`);
+  const checkout = async () => {
+    if (cart === null) {
+      for (const line of renderCart(null, language, paint)) write(line);
+      return;
+    }
+    const paid = await checkoutInTerminal({
+      cart: options.cart,
+      cartId: cart.cartId,
+      language,
+      paint,
+      console: { ask: (question) => read(`${question} ›`), write },
+      testTokens: options.testTokens,
+    });
+    if (paid !== null) cart = null;
+  };
+
+  await start();
+  for (;;) {
+    const line = await read(`${text.you} ›`, false);
+    if (line === null || line === '/quit' || line === '/exit') break;
     try {
-      if (line === '/quit' || line === '/exit') break;
       if (line === '/restart') await start();
       else if (line === '/cart') await showCart();
+      else if (line === '/checkout') await checkout();
       else if (line === '/help') write(paint('dim', text.help));
       else if (line !== '') {
         const chosen = /^\d+$/.test(line) ? suggestions[Number(line) - 1] : undefined;
@@ -136,9 +167,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
       write(paint('red', `  ${error.message}`));
       if (error.code === 'session_closed') write(paint('dim', `  ${text.closed}`));
     }
-    prompt();
   }
-  lines.close();
   unsubscribe();
   write(text.bye);
 }
@@ -146,7 +175,7 @@ export async function runChat(options: ChatOptions): Promise<void> {
 export function registerChatCommand(program: Command): void {
   program
     .command('chat')
-    .description('chat with the store’s assistant in the terminal (/cart, /restart, /quit)')
+    .description('chat with the store’s assistant in the terminal (/cart, /checkout, /restart, /quit)')
     .option('--lang <locale>', 'the language to start in: en or zh-TW', 'en')
     .option('--db <url>', 'database URL (default: AISLE_DB)')
     .option('--demo', 'seed the demo store when the catalog is empty, and use its vocabulary')
@@ -164,6 +193,10 @@ export function registerChatCommand(program: Command): void {
           await runChat({
             assistant: services.assistant,
             cart: services.cart,
+            testTokens:
+              services.config.payments.provider === 'sandbox'
+                ? SANDBOX_PAYMENT_METHODS.filter((token) => EXAMPLE_TOKENS.test(token))
+                : null,
             language,
             input: process.stdin,
             output: process.stdout,

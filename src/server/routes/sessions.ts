@@ -48,8 +48,9 @@ const startBody = z.object({
   channel: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/i, 'channel is a short name such as web or app')
-    .optional(),
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'channel is 1 to 40 lower-case letters, digits, - or _')
+    .optional()
+    .describe('the sales channel stock and promotions are kept for (default online); one your locations sell on'),
   customerToken: z
     .string()
     .min(1)
