@@ -152,7 +152,10 @@ export interface OrderFact {
   readonly shipping: Money;
   readonly tax: Money;
   readonly total: Money;
+  /** Issued refunds, and those an open return or exchange will issue on receipt. */
   readonly refunds: readonly Money[];
+  /** Titles of the items as sold: an order names products the catalog may no longer list. */
+  readonly items: readonly string[];
 }
 
 export type Fact =

@@ -188,6 +188,7 @@ function build(facts: readonly Fact[]): FactIndex {
         amount(fact.tax, 'tax', fact);
         amount(fact.total, 'total', fact);
         for (const refund of fact.refunds) amount(refund, 'refund', fact);
+        for (const title of fact.items) knownNames.add(title.toLowerCase());
         break;
     }
   }

@@ -189,6 +189,7 @@ export function sampleFacts(): Fact[] {
       tax: twd(99),
       total: twd(2080),
       refunds: [],
+      items: [],
     },
   ];
 }

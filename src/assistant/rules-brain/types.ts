@@ -54,6 +54,8 @@ export type Awaiting =
       readonly productId: string;
       readonly option: string;
       readonly quantity: number;
+      /** Option values the shopper already picked for this add ("S" before "which pack?"). */
+      readonly chosen?: Readonly<Record<string, string>>;
     };
 
 /** Persisted with the session as JSON between turns. */

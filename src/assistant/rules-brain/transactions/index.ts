@@ -1,5 +1,51 @@
-/** Cart, checkout, orders after purchase, identity, policy, small talk and handoff. */
+/**
+ * Cart, checkout, orders after purchase, identity, policy, small talk and handoff.
+ *
+ * `transactionHandlers` answer their intents. `takeOver` names the handler that must answer a
+ * turn whatever its intent: an upset shopper, a coupon code, or a reply to a question these
+ * handlers asked (the variant for an add, who the shopper is). The dispatcher asks it first.
+ */
 import type { Intent } from '../../nlu/index.js';
-import type { IntentHandler } from '../types.js';
+import type { IntentHandler, RulesTurn } from '../types.js';
+import { cartHandlers } from './cart.js';
+import { checkout } from './checkout.js';
+import { affirm, deny } from './confirmation.js';
+import { frustrated, greeting, human, isFrustrated, missed, thanks } from './conversation.js';
+import { applyCoupon } from './coupon.js';
+import { orderHandlers } from './orders.js';
+import { policy } from './policy.js';
 
-export const transactionHandlers: Partial<Record<Intent, IntentHandler>> = {};
+/** Identity details or an option value may read as anything; what was asked decides. */
+const outOfScope: IntentHandler = async (turn) => {
+  const { awaiting } = turn.dialogue;
+  if (awaiting.kind === 'identity') return orderHandlers.identify(turn);
+  if (awaiting.kind === 'variant') return cartHandlers.add_to_cart(turn);
+  return missed(turn);
+};
+
+export const transactionHandlers: Partial<Record<Intent, IntentHandler>> = {
+  ...cartHandlers,
+  checkout,
+  ...orderHandlers,
+  policy,
+  greeting,
+  thanks,
+  affirm,
+  deny,
+  human,
+  out_of_scope: outOfScope,
+};
+
+/** The handler that answers this turn regardless of its intent, or null to dispatch by intent. */
+export function takeOver(turn: RulesTurn): IntentHandler | null {
+  const { intent, entities } = turn.understanding;
+  if (intent !== 'human' && isFrustrated(turn.text)) return frustrated;
+  if (entities.some((e) => e.type === 'coupon')) return applyCoupon;
+  if (
+    turn.dialogue.awaiting.kind === 'identity' &&
+    entities.some((e) => e.type === 'postalCode' || e.type === 'email')
+  ) {
+    return orderHandlers.identify;
+  }
+  return null;
+}

@@ -1,0 +1,264 @@
+/**
+ * The cart: add (product and variant resolved from the message and what was shown, asking for a
+ * missing size or colour with the values in stock), remove, change a quantity, and show it with
+ * per-line discounts, shipping and the total from the quote. Every cart answer carries the cart card.
+ */
+import type { Entity } from '../../nlu/index.js';
+import { chip, say } from '../phrasing.js';
+import { pickVariant, wantedValues } from '../pick-variant.js';
+import { resolveProducts } from '../resolve-products.js';
+import type { IntentHandler, RulesReply, RulesTurn, ShownProduct } from '../types.js';
+import { type AnswerOptions, answer, chips, chipsOf } from './answer.js';
+import { attempt } from './attempt.js';
+import { type CartLine, type CartState, readCart } from './cart-state.js';
+import { cartText, lineLabel, totalsText } from './cart-words.js';
+import { refusalWords } from './refusals.js';
+import { whichLines } from './which-lines.js';
+
+function quantityOf(turn: RulesTurn): number | null {
+  const entity = turn.understanding.entities.find(
+    (e): e is Extract<Entity, { type: 'quantity' }> => e.type === 'quantity',
+  );
+  return entity === undefined ? null : entity.value;
+}
+
+/** A cart answer: the lead sentence, the cart's totals (or all of it), the card and the next steps. */
+export function cartAnswer(
+  turn: RulesTurn,
+  lead: string,
+  cart: CartState,
+  options: { readonly whole?: boolean; readonly dialogue?: AnswerOptions['dialogue'] } = {},
+): RulesReply {
+  const { language } = turn;
+  const empty = cart.lines.length === 0;
+  const body = empty
+    ? say(language, { en: 'Your cart is now empty.', 'zh-TW': '購物車現在是空的。' })
+    : options.whole === true
+      ? cartText(cart, language)
+      : totalsText(cart, language);
+  return answer(turn, lead === '' ? body : `${lead}\n${body}`, {
+    cards: cart.card === undefined ? [] : [cart.card],
+    suggestions: empty ? [] : chipsOf(language, chips.checkout, chips.viewCart),
+    ...(options.dialogue === undefined ? {} : { dialogue: options.dialogue }),
+  });
+}
+
+function refused(turn: RulesTurn, words: string): RulesReply {
+  return answer(turn, words, { suggestions: chipsOf(turn.language, chips.viewCart) });
+}
+
+/** The cart as it stands, or null when there is none yet (the tools refuse with no_cart). */
+export async function currentCart(turn: RulesTurn): Promise<CartState | null> {
+  if (turn.context.cartId === null) return null;
+  const quoted = await attempt(turn, 'get_quote', {});
+  return quoted.ok ? readCart(quoted.result) : null;
+}
+
+export function emptyCart(turn: RulesTurn): RulesReply {
+  return answer(
+    turn,
+    say(turn.language, {
+      en: 'Your cart is empty. Tell me what you’re looking for and I’ll find it.',
+      'zh-TW': '您的購物車是空的。告訴我您想找什麼，我來幫您找。',
+    }),
+  );
+}
+
+/**
+ * The turn with the option values picked in earlier answers added back as if named again, so
+ * "S" then "1 pair" reads as S / 1 pair.
+ */
+function withEarlierChoices(turn: RulesTurn, chosen: Readonly<Record<string, string>>): RulesTurn {
+  const earlier: Entity[] = Object.entries(chosen).map(([name, value]) => ({
+    type: 'catalog',
+    kind: 'option',
+    name,
+    value,
+    start: turn.text.length,
+    end: turn.text.length,
+    text: value,
+  }));
+  if (earlier.length === 0) return turn;
+  return {
+    ...turn,
+    understanding: { ...turn.understanding, entities: [...turn.understanding.entities, ...earlier] },
+  };
+}
+
+const PRODUCT_WORDS: ReadonlySet<string> = new Set(['product', 'productType', 'category', 'brand']);
+
+function pointsElsewhere(turn: RulesTurn): boolean {
+  return turn.understanding.entities.some(
+    (e) => e.type === 'reference' || (e.type === 'catalog' && PRODUCT_WORDS.has(e.kind)),
+  );
+}
+
+function whichProduct(turn: RulesTurn, candidates: readonly ShownProduct[]): RulesReply {
+  const { language } = turn;
+  if (candidates.length === 0) {
+    return answer(
+      turn,
+      say(language, {
+        en: 'Which product would you like to add? Tell me its name, or search and pick one from the list.',
+        'zh-TW': '請問要加入哪一件商品？可以告訴我商品名稱，或先搜尋再從清單中挑選。',
+      }),
+    );
+  }
+  return answer(
+    turn,
+    say(language, { en: 'Which one would you like to add?', 'zh-TW': '請問要加入哪一件？' }),
+    {
+      suggestions: candidates
+        .slice(0, 4)
+        .map((product) =>
+          chip(language, { en: `Add ${product.title}`, 'zh-TW': `把${product.title}加入購物車` }),
+        ),
+    },
+  );
+}
+
+const addToCart: IntentHandler = async (turn) => {
+  const { language, dialogue } = turn;
+  // A reply to "which size?" completes that add, unless the shopper has moved on to another product.
+  const awaited = dialogue.awaiting.kind === 'variant' && !pointsElsewhere(turn) ? dialogue.awaiting : null;
+  const products = awaited === null ? resolveProducts(turn) : [];
+  const productId = awaited?.productId ?? (products.length === 1 ? products[0]?.productId : undefined);
+  if (productId === undefined) return whichProduct(turn, products);
+  const quantity = quantityOf(turn) ?? awaited?.quantity ?? 1;
+
+  const asked = withEarlierChoices(turn, awaited?.chosen ?? {});
+  const choice = await pickVariant(asked.runTool, productId, asked);
+  const title = choice.details.title;
+  if (choice.kind === 'missing') {
+    return answer(
+      turn,
+      say(language, {
+        en: `Which ${choice.option.toLowerCase()} would you like for ${title}? Pick one below.`,
+        'zh-TW': `${title}要哪個 ${choice.option}？請從下方選擇。`,
+      }),
+      {
+        suggestions: choice.values.slice(0, 8).map((value) => ({ label: value, text: value })),
+        dialogue: {
+          focus: productId,
+          awaiting: {
+            kind: 'variant',
+            productId,
+            option: choice.option,
+            quantity,
+            chosen: wantedValues(asked.text, asked.understanding.entities, choice.details.options),
+          },
+        },
+      },
+    );
+  }
+  if (choice.kind === 'no_match') {
+    const wanted = Object.values(choice.wanted).join(' / ');
+    return answer(
+      turn,
+      say(language, {
+        en: `${title} doesn’t come in ${wanted}. Would you like a different option?`,
+        'zh-TW': `${title}沒有 ${wanted} 這個組合，要換個選項嗎？`,
+      }),
+      { dialogue: { focus: productId } },
+    );
+  }
+  const added = await attempt(turn, 'cart_add', { variantId: choice.variantId, quantity });
+  if (!added.ok) return refused(turn, refusalWords(added.error, language));
+  const cart = readCart(added.result);
+  const label = choice.values.length === 0 ? title : `${title} (${choice.values.join(' / ')})`;
+  const lead = say(language, {
+    en: `Added ${label} × ${quantity} to your cart.`,
+    'zh-TW': `已將 ${label} × ${quantity} 加入購物車。`,
+  });
+  return cartAnswer(turn, lead, cart, {
+    dialogue: {
+      focus: productId,
+      shown: dialogue.shown.map((p) =>
+        p.productId === productId ? { ...p, variantId: choice.variantId } : p,
+      ),
+    },
+  });
+};
+
+/** Ask which line when the message fits several; the chips name each line so the reply is unambiguous. */
+function whichLine(
+  turn: RulesTurn,
+  lines: readonly CartLine[],
+  verb: { en: string; 'zh-TW': string },
+): RulesReply {
+  const { language } = turn;
+  return answer(
+    turn,
+    say(language, {
+      en: `Which item do you mean? ${lines.map((l, i) => `${i + 1}. ${lineLabel(l, language)}`).join(' ')}`,
+      'zh-TW': `請問是哪一件？${lines.map((l, i) => `${i + 1}. ${lineLabel(l, language)}`).join(' ')}`,
+    }),
+    {
+      suggestions: lines
+        .slice(0, 6)
+        .map((line) =>
+          chip(language, { en: `${verb.en} ${line.title}`, 'zh-TW': `${verb['zh-TW']}${line.title}` }),
+        ),
+    },
+  );
+}
+
+async function changeLine(turn: RulesTurn, line: CartLine, quantity: number): Promise<RulesReply> {
+  const { language } = turn;
+  const changed =
+    quantity === 0
+      ? await attempt(turn, 'cart_remove', { lineId: line.lineId })
+      : await attempt(turn, 'cart_update', { lineId: line.lineId, quantity });
+  if (!changed.ok) return refused(turn, refusalWords(changed.error, language));
+  const label = lineLabel(line, language);
+  const lead =
+    quantity === 0
+      ? say(language, { en: `Removed ${label} from your cart.`, 'zh-TW': `已將 ${label} 從購物車移除。` })
+      : say(language, { en: `${label} is now × ${quantity}.`, 'zh-TW': `${label} 已改為 ${quantity} 件。` });
+  return cartAnswer(turn, lead, readCart(changed.result));
+}
+
+const removeFromCart: IntentHandler = async (turn) => {
+  const cart = await currentCart(turn);
+  if (cart === null || cart.lines.length === 0) return emptyCart(turn);
+  const lines = whichLines(turn, cart.lines);
+  const [line] = lines;
+  if (lines.length !== 1 || line === undefined) {
+    return whichLine(turn, lines.length === 0 ? cart.lines : lines, { en: 'Remove', 'zh-TW': '移除' });
+  }
+  return changeLine(turn, line, 0);
+};
+
+const updateQuantity: IntentHandler = async (turn) => {
+  const cart = await currentCart(turn);
+  if (cart === null || cart.lines.length === 0) return emptyCart(turn);
+  const quantity = quantityOf(turn);
+  const lines = whichLines(turn, cart.lines);
+  const [line] = lines;
+  if (lines.length !== 1 || line === undefined) {
+    return whichLine(turn, lines.length === 0 ? cart.lines : lines, { en: 'Change', 'zh-TW': '修改' });
+  }
+  if (quantity === null) {
+    return answer(
+      turn,
+      say(turn.language, {
+        en: `How many ${line.title} would you like?`,
+        'zh-TW': `${line.title}要幾件？`,
+      }),
+    );
+  }
+  return changeLine(turn, line, quantity);
+};
+
+const viewCart: IntentHandler = async (turn) => {
+  const cart = await currentCart(turn);
+  if (cart === null || cart.lines.length === 0) return emptyCart(turn);
+  return cartAnswer(turn, '', cart, { whole: true });
+};
+
+export const cartHandlers = {
+  add_to_cart: addToCart,
+  remove_from_cart: removeFromCart,
+  update_quantity: updateQuantity,
+  view_cart: viewCart,
+} satisfies Record<string, IntentHandler>;
