@@ -91,6 +91,7 @@ export function catalogTools(kit: ToolKit) {
               kit,
               found.map((f) => f.product),
               context,
+              new Map(found.map(({ hit, product }) => [product.id, hit.priceFrom])),
             ),
         input.facets ? searchFacets(kit, query) : [],
       ]);

@@ -88,11 +88,16 @@ async function promotionsFor(
   return found;
 }
 
-/** One 'products' card for `products`, in their order, and the stock and promotion facts it shows. */
+/**
+ * One 'products' card for `products`, in their order, and the stock and promotion facts it shows.
+ * `priceFrom` gives, per product, the lowest price among the variants a search matched (the blue
+ * ones, the ones in budget); without it a card shows the product's lowest price.
+ */
 export async function productCards(
   kit: ToolKit,
   products: readonly Product[],
   context: ToolContext,
+  priceFrom: ReadonlyMap<string, Money> = new Map(),
 ): Promise<{ card: Card; facts: Fact[] }> {
   const { inventory } = kit.services;
   const [availability, locations, promotions] = await Promise.all([
@@ -119,7 +124,10 @@ export async function productCards(
         if (l.pickup && l.available > 0) pickup.set(l.locationId, localize(l.name, context.locale));
       }
     }
-    const low = cheapestVariant(product);
+    const matched = priceFrom.get(product.id);
+    const low =
+      (matched === undefined ? undefined : product.variants.find((v) => v.price.amount === matched.amount)) ??
+      cheapestVariant(product);
     const price: Money = low?.price ?? { amount: 0, currency: context.currency };
     const compareAt = low?.compareAtPrice ?? null;
     return {

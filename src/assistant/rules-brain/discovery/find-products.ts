@@ -91,8 +91,8 @@ function nothingFound(turn: RulesTurn, need: ShopperNeed): RulesReply {
   const narrowed = need.terms.length > 1 || need.price !== null || need.size !== null;
   const text = say(turn.language, {
     en: narrowed
-      ? "I couldn't find anything in stock that matches all of that. Try a different size, colour or budget, or tell me what matters most."
-      : "I couldn't find anything in stock for that. Could you describe it another way — a type of product, a brand or a use?",
+      ? "I couldn't find anything available that matches all of that. Try a different size, colour or budget, or tell me what matters most."
+      : "I couldn't find anything available for that. Could you describe it another way — a type of product, a brand or a use?",
     'zh-TW': narrowed
       ? '目前沒有同時符合這些條件的現貨商品。可以換個尺寸、顏色或預算，或告訴我最在意哪一點。'
       : '目前找不到這類的現貨商品。可以換個說法嗎？例如商品種類、品牌或用途。',
