@@ -3,7 +3,7 @@
  * shopper sees it, and the console shows staff what happened: the tool the model called, the
  * facts it returned, and the intervention (the claim, the reason, what the guard did).
  */
-import type { LanguageModelV3StreamPart } from '@ai-sdk/provider';
+import type { LanguageModelV3Prompt, LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { simulateReadableStream } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -32,6 +32,22 @@ const finish = (reason: 'stop' | 'tool-calls'): LanguageModelV3StreamPart => ({
 
 const stream = (chunks: LanguageModelV3StreamPart[]) => ({ stream: simulateReadableStream({ chunks }) });
 
+const toolCall = (toolName: string, input: object) =>
+  stream([
+    { type: 'tool-call', toolCallId: `call_${toolName}`, toolName, input: JSON.stringify(input) },
+    finish('tool-calls'),
+  ]);
+
+const text = (words: string) =>
+  stream([
+    { type: 'text-start', id: 'reply' },
+    { type: 'text-delta', id: 'reply', delta: words },
+    { type: 'text-end', id: 'reply' },
+    finish('stop'),
+  ]);
+
+const CART_REPLY = 'It is in your cart now.';
+
 describeBrowser('staff console grounding-guard trace', () => {
   let server: DemoServer;
   let browser: Browser;
@@ -40,54 +56,46 @@ describeBrowser('staff console grounding-guard trace', () => {
   let errors: string[];
   let shopper: BrowserShopper;
   let product: Product;
-  // The model's turns, in order: look the product up, then misquote its price.
-  const script: (() => ReturnType<typeof stream>)[] = [];
+
+  /**
+   * The scripted model: a shopper's message gets a tool call (cart_add when they mention their
+   * cart, product_details otherwise); once the tool has answered, the reply, which misquotes the
+   * price on purpose after product_details.
+   */
+  const answer = (prompt: LanguageModelV3Prompt) => {
+    const last = prompt.at(-1);
+    if (last?.role === 'tool') {
+      const tool = last.content.find((part) => part.type === 'tool-result')?.toolName;
+      return text(
+        tool === 'cart_add' ? CART_REPLY : `Good choice. The ${product.title.en} is ${WRONG_PRICE} today.`,
+      );
+    }
+    return JSON.stringify(last?.content).includes('cart')
+      ? toolCall('cart_add', { variantId: product.variants[0]!.id, quantity: 1 })
+      : toolCall('product_details', { productId: product.id });
+  };
 
   beforeAll(async () => {
-    const model = new MockLanguageModelV3({
-      doStream: async () => {
-        const step = script[model.doStreamCalls.length - 1];
-        if (step === undefined) throw new Error('the model was called more often than scripted');
-        return step();
-      },
-    });
+    const model = new MockLanguageModelV3({ doStream: async ({ prompt }) => answer(prompt) });
     [server, browser] = await Promise.all([
-      startDemoServer({ services: { languageModel: model } }),
+      // Only small talk for the rules brain: every question here is the model's.
+      startDemoServer({
+        env: { AISLE_ROUTER_RULES_INTENTS: 'greeting,thanks' },
+        services: { languageModel: model },
+      }),
       launchBrowser(),
     ]);
     for await (const candidate of server.services.catalog.allProducts()) {
-      // One price for the whole product, so the guard knows the right one to put back.
-      if (
-        candidate.status === 'active' &&
-        new Set(candidate.variants.map((v) => v.price.amount)).size === 1
-      ) {
+      // One price for the whole product, so the guard knows the right one to put back, and a
+      // first variant in stock, so it can go in the cart.
+      if (candidate.status !== 'active' || new Set(candidate.variants.map((v) => v.price.amount)).size > 1)
+        continue;
+      const first = candidate.variants[0]!.id;
+      if (((await server.services.inventory.availability([first])).get(first)?.available ?? 0) > 0) {
         product = candidate;
         break;
       }
     }
-    script.push(
-      () =>
-        stream([
-          {
-            type: 'tool-call',
-            toolCallId: 'call_details',
-            toolName: 'product_details',
-            input: JSON.stringify({ productId: product.id }),
-          },
-          finish('tool-calls'),
-        ]),
-      () =>
-        stream([
-          { type: 'text-start', id: 't1' },
-          {
-            type: 'text-delta',
-            id: 't1',
-            delta: `Good choice. The ${product.title.en} is ${WRONG_PRICE} today.`,
-          },
-          { type: 'text-end', id: 't1' },
-          finish('stop'),
-        ]),
-    );
     context = await browser.newContext({ viewport: { width: 1360, height: 1000 } });
     desk = await context.newPage();
     await signIn(desk, server);
@@ -119,6 +127,21 @@ describeBrowser('staff console grounding-guard trace', () => {
     expect(await intervention.locator('q').textContent()).toBe(stored!.interventions[0]!.claim.text);
     expect(await intervention.textContent()).toContain(stored!.interventions[0]!.reason);
     await screenshot(answer, 'console-guard-intervention');
+    expect(errors).toEqual([]);
+  });
+
+  it("shows the shopper's cart beside the conversation as it changes", async () => {
+    const cart = desk.getByRole('region', { name: 'Shopper’s cart' });
+    await cart.getByText('No cart yet.').waitFor();
+    const reply = await shopper.say('Please put one in my cart.');
+    expect(reply.text).toBe(CART_REPLY);
+
+    await cart.getByText(product.title.en!).waitFor();
+    expect(await cart.textContent()).toContain('Qty 1');
+    const { session } = await server.services.assistant.transcript(shopper.sessionId);
+    const quote = await server.services.cart.getCart(session.cartId!);
+    expect(quote.quote.lines.map((line) => line.variantId)).toEqual([product.variants[0]!.id]);
+    await screenshot(desk, 'console-shopper-cart');
     expect(errors).toEqual([]);
   });
 });

@@ -70,7 +70,7 @@ describeBrowser('staff console store pages', () => {
     }
 
     // Every row the low-stock filter keeps is low or out, and the inventory service agrees.
-    await page.getByLabel('Low stock only').check();
+    await page.getByLabel('Low or out of stock only').check();
     await expect.poll(() => rows().count()).toBeLessThan(variants.length);
     expect(await rows().count()).toBeGreaterThan(0);
     const skus = await page.locator('main tbody tr td:nth-child(2)').allTextContents();

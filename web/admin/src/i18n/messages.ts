@@ -108,6 +108,7 @@ const en = {
 
   'cards.products': 'Showed {count} products',
   'cards.cart': 'Cart: {count} items, {total}',
+  'cards.cartOne': 'Cart: 1 item, {total}',
   'cards.checkout': 'Checkout card, {total}',
   'cards.payment-challenge': 'Card authentication requested',
   'cards.confirmation': 'Asked to confirm: {summary}',
@@ -170,7 +171,7 @@ const en = {
 
   'inventory.title': 'Inventory',
   'inventory.filter': 'Filter by product or SKU',
-  'inventory.lowOnly': 'Low stock only',
+  'inventory.lowOnly': 'Low or out of stock only',
   'inventory.variant': 'Variant',
   'inventory.sku': 'SKU',
   'inventory.available': 'Available',
@@ -312,6 +313,7 @@ const zhTW: Record<MessageKey, string> = {
 
   'cards.products': '顯示了 {count} 項商品',
   'cards.cart': '購物車：{count} 件，{total}',
+  'cards.cartOne': '購物車：1 件，{total}',
   'cards.checkout': '結帳卡片，{total}',
   'cards.payment-challenge': '要求信用卡驗證',
   'cards.confirmation': '請顧客確認：{summary}',
@@ -374,7 +376,7 @@ const zhTW: Record<MessageKey, string> = {
 
   'inventory.title': '庫存',
   'inventory.filter': '以商品或 SKU 篩選',
-  'inventory.lowOnly': '只顯示低庫存',
+  'inventory.lowOnly': '只顯示低庫存或缺貨',
   'inventory.variant': '規格',
   'inventory.sku': 'SKU',
   'inventory.available': '可售',

@@ -263,8 +263,10 @@ function cardSummary(
   switch (card.type) {
     case 'products':
       return t('cards.products', { count: (card.items as unknown[] | undefined)?.length ?? 0 });
-    case 'cart':
-      return t('cards.cart', { count: Number(card.itemCount ?? 0), total: money(card.total) });
+    case 'cart': {
+      const count = Number(card.itemCount ?? 0);
+      return t(count === 1 ? 'cards.cartOne' : 'cards.cart', { count, total: money(card.total) });
+    }
     case 'checkout':
       return t('cards.checkout', { total: money(card.total) });
     case 'payment-challenge':

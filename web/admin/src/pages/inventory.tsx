@@ -153,7 +153,7 @@ function StockTable({ rows, locations }: { rows: Row[]; locations: Location[] })
   const { t, language } = useLanguage();
   return (
     <div className="table-wrap">
-      <table>
+      <table className="stock-table">
         <thead>
           <tr>
             <th scope="col">{t('inventory.variant')}</th>
