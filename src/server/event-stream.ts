@@ -22,11 +22,33 @@ export interface EventStreamOptions {
   readonly heartbeatMs?: number;
 }
 
+/** Where event streams are opened: an app that runs `preClose` hooks before it stops. */
+export interface EventStreamHost {
+  addHook(name: 'preClose', hook: () => Promise<void>): unknown;
+}
+
+/**
+ * Opens event streams on `app`'s replies and ends every stream still open when the app closes:
+ * a listener that never hangs up would otherwise keep the server from shutting down.
+ */
+export function eventStreams(app: EventStreamHost) {
+  const open = new Set<EventStream>();
+  app.addHook('preClose', async () => {
+    for (const stream of [...open]) stream.close();
+  });
+  return (reply: FastifyReply, options: EventStreamOptions = {}): EventStream => {
+    const stream = openEventStream(reply, options);
+    open.add(stream);
+    stream.onClose(() => open.delete(stream));
+    return stream;
+  };
+}
+
 export function isEventStreamRequest(accept: string | undefined): boolean {
   return accept?.split(',').some((type) => type.trim().split(';')[0] === 'text/event-stream') ?? false;
 }
 
-export function openEventStream(reply: FastifyReply, options: EventStreamOptions = {}): EventStream {
+function openEventStream(reply: FastifyReply, options: EventStreamOptions = {}): EventStream {
   reply.hijack();
   const raw = reply.raw;
   // Headers set by hooks (rate limit) still reach the client.

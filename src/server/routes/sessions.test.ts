@@ -229,6 +229,22 @@ describe('session routes', () => {
   });
 });
 
+describe('session routes on a closing server', () => {
+  it('ends the open event streams, so a listening widget cannot hold the shutdown', async () => {
+    const assistant = createScriptedAssistant();
+    const { app, base } = await listen(assistant, undefined);
+    const { sessionId, token } = await assistant.startSession();
+    const response = await fetch(`${base}/v1/sessions/${sessionId}/events`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+    const reading = response.text();
+    await app.close();
+    await expect(reading).resolves.toEqual(expect.any(String));
+    expect(assistant.listenerCount).toBe(0);
+  });
+});
+
 describe('session routes with a store key', () => {
   it('starts sessions only for a caller presenting AISLE_WIDGET_KEY', async () => {
     const { app, base } = await listen(createScriptedAssistant(), STORE_KEY);

@@ -18,7 +18,7 @@ import {
   shopperStateSchema,
   turnReplySchema,
 } from '../conversation-schemas.js';
-import { isEventStreamRequest, openEventStream } from '../event-stream.js';
+import { eventStreams, isEventStreamRequest } from '../event-stream.js';
 import { errorResponses } from '../schemas.js';
 
 export interface SessionRouteOptions {
@@ -50,7 +50,9 @@ const startBody = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'channel is 1 to 40 lower-case letters, digits, - or _')
     .optional()
-    .describe('the sales channel stock and promotions are kept for (default online); one your locations sell on'),
+    .describe(
+      'the sales channel stock and promotions are kept for (default online); one your locations sell on',
+    ),
   customerToken: z
     .string()
     .min(1)
@@ -109,6 +111,7 @@ export function registerSessionRoutes(app: App, options: SessionRouteOptions): v
   const { assistant, widgetKey } = options;
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const tags = ['sessions'];
+  const openEventStream = eventStreams(app);
   const security = [{ session: [] }];
 
   const holder = async (request: FastifyRequest) => {

@@ -18,7 +18,7 @@ import {
   shopperStateSchema,
   staffMessageSchema,
 } from '../conversation-schemas.js';
-import { openEventStream } from '../event-stream.js';
+import { eventStreams } from '../event-stream.js';
 import { errorResponses } from '../schemas.js';
 
 export interface StaffRouteOptions {
@@ -71,6 +71,7 @@ export function registerStaffRoutes(app: App, options: StaffRouteOptions): void 
   const { assistant, auth } = options;
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
   const tags = ['staff'];
+  const openEventStream = eventStreams(app);
   const security = [{ admin: [] }, { staffCookie: [] }];
   const staffOnly = { onRequest: auth.guard };
 
