@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PriceFact, ProductFact, StockFact } from '../facts/index.js';
-import { createToolbox, type Toolbox, ToolError } from './index.js';
+import type { PriceFact, ProductFact, PromotionFact, StockFact } from '../facts/index.js';
+import { type Card, createToolbox, type ProductCardItem, type Toolbox, ToolError } from './index.js';
 import { createToolFixture, INJECTION, sessionContext, type ToolFixture } from './test-fixtures.js';
 
 describe('catalog tools', () => {
@@ -139,5 +139,103 @@ describe('catalog tools', () => {
     await expect(toolbox.runTool('recommend', {}, sessionContext())).rejects.toMatchObject({
       code: 'invalid_input',
     });
+  });
+});
+
+describe('product cards and search facets', () => {
+  let fixture: ToolFixture;
+  let toolbox: Toolbox;
+
+  beforeAll(async () => {
+    fixture = await createToolFixture();
+    toolbox = createToolbox(fixture.services);
+  }, 60_000);
+  afterAll(() => fixture.services.close());
+
+  function cardItems(result: { cards?: readonly Card[] }): ProductCardItem[] {
+    return (result.cards ?? []).flatMap((card) => (card.type === 'products' ? [...card.items] : []));
+  }
+
+  it('cards carry stock summed over locations, pickup places with stock, and variants with availability', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: 'hiking shoes', limit: 3 },
+      sessionContext(),
+    );
+    const items = cardItems(result);
+    expect(items.length).toBeGreaterThan(0);
+    const locations = await fixture.services.inventory.listLocations();
+    for (const item of items) {
+      const truth = await fixture.services.inventory.availability(item.variants.map((v) => v.variantId));
+      const total = item.variants.reduce((sum, v) => sum + (truth.get(v.variantId)?.available ?? 0), 0);
+      expect(item.stock.available).toBe(total);
+      for (const variant of item.variants)
+        expect(variant.available).toBe(truth.get(variant.variantId)?.available ?? 0);
+      const pickup = locations
+        .filter(
+          (l) =>
+            l.pickup &&
+            [...truth.values()].some((a) =>
+              a.locations.some((s) => s.locationId === l.id && s.available > 0),
+            ),
+        )
+        .map((l) => l.name.en);
+      expect([...item.stock.pickupToday].sort()).toEqual(pickup.sort());
+      const stockFacts = result.facts.filter(
+        (f): f is StockFact => f.kind === 'stock' && f.productId === item.productId,
+      );
+      expect(stockFacts.map((f) => f.variantId).sort()).toEqual(item.variants.map((v) => v.variantId).sort());
+    }
+  });
+
+  it('prices a card from the variants the search matched', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: 'hiking shoes', options: { Color: ['Grey'] }, limit: 5 },
+      sessionContext(),
+    );
+    for (const item of cardItems(result)) {
+      const grey = item.variants.filter((v) => v.options.Color === 'Grey').map((v) => v.price.amount);
+      expect(item.price.amount).toBe(Math.min(...grey));
+    }
+  });
+
+  it('badges a product with the automatic promotions the rules engine grants it, with their facts', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: '', tags: ['clearance'], limit: 5 },
+      sessionContext(),
+    );
+    const items = cardItems(result);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item.badges).toContain('Clearance sale');
+    const offered = result.facts.filter((f): f is PromotionFact => f.kind === 'promotion');
+    expect(offered.map((f) => f.name)).toContain('Clearance sale');
+    expect(offered.every((f) => f.status === 'offered' && f.codes.length === 0)).toBe(true);
+    const plain = await toolbox.runTool(
+      'search_products',
+      { query: 'rain jacket', limit: 3 },
+      sessionContext(),
+    );
+    for (const item of cardItems(plain)) expect(item.badges).not.toContain('Clearance sale');
+  });
+
+  it('counts the matches per option, brand and type of the matching products when asked', async () => {
+    const result = await toolbox.runTool(
+      'search_products',
+      { query: '', productType: 'Hiking shoes', inStock: true, facets: true, limit: 3 },
+      sessionContext(),
+    );
+    const output = result.output as {
+      total: number;
+      facets: { field: string; name: string; values: { value: string; count: number }[] }[];
+    };
+    const color = output.facets.find((f) => f.field === 'option' && f.name === 'Color');
+    expect(color?.values.length).toBeGreaterThan(1);
+    for (const facet of output.facets) {
+      for (const value of facet.values) expect(value.count).toBeLessThanOrEqual(output.total);
+    }
+    const without = await toolbox.runTool('search_products', { query: 'tent', limit: 3 }, sessionContext());
+    expect(without.output).not.toHaveProperty('facets');
   });
 });
