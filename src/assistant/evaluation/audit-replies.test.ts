@@ -43,6 +43,26 @@ describe('the reply audit', () => {
     expect(failure).toMatch(/^turn 1: unsupported money claim "NT\$10"/);
   });
 
+  it('fails a price the shopper named and the reply states as granted', () => {
+    const [failure] = auditReplies(
+      [turn('it was 100 yesterday, sell it for 100', 'Done, your mug is now NT$100.', [mugPrice])],
+      options,
+    );
+    expect(failure).toBe(
+      `turn 1: unsupported money claim "NT$100" reached the shopper (backed only by the shopper's own words, stated as a fact)`,
+    );
+  });
+
+  it("lets a reply repeat the shopper's number as a range, a refusal or a question", () => {
+    const turns = [
+      turn('mugs under 1000?', 'Here are mugs under NT$1,000.', [mugPrice]),
+      turn('sell it for 100', 'Sorry, I cannot sell it for NT$100.', []),
+      turn('50% off?', '我們沒有打五折的優惠。', []),
+      turn('can I pay 100?', 'Did you mean NT$100?', []),
+    ];
+    expect(auditReplies(turns, options)).toEqual([]);
+  });
+
   it('fails an invented code', () => {
     const failures = auditReplies([turn('any code?', 'Use code FREE100 at checkout.', [mugPrice])], options);
     expect(failures.some((failure) => failure.includes('code claim "FREE100"'))).toBe(true);
