@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/support/engines.js';
 import { signCustomerToken } from '../tools/index.js';
+import { createAssistant } from './create-assistant.js';
 import { conversationFixture, JACKET_PRICE, SHOPPER_EMAIL, TOKEN_SECRET } from './test-fixtures.js';
 import type { SessionEvent } from './types.js';
 
@@ -69,6 +70,26 @@ describeEachEngine('assistant sessions', (harness) => {
     expect(trace?.tools).toMatchObject([{ name: 'cart_add', input: { variantId, quantity: 1 }, ok: true }]);
     expect(trace?.interventions).toEqual([]);
     expect(session.cartId).toBe(sent.state.cart?.cartId);
+  });
+
+  it("checks a reply against the session's earlier facts, also when another process served them", async () => {
+    const { assistant, services, brain } = await fixture();
+    const fresh = await assistant.startSession();
+    const unbacked = await assistant.send(fresh.sessionId, 'how much is it?');
+    expect(unbacked.reply.text).not.toContain('2,480');
+
+    const { sessionId } = await assistant.startSession();
+    await assistant.send(sessionId, 'add the jacket');
+    expect((await assistant.send(sessionId, 'how much is it?')).reply.text).toBe(
+      'The jacket is NT$2,480.00.',
+    );
+    // A second assistant on the same store has no memory of the session: it reads the traces.
+    const other = createAssistant({
+      services,
+      rulesBrain: brain,
+      options: { currency: 'TWD', persona: { storeName: 'Hillside Outfitters', assistantName: 'Mei' } },
+    });
+    expect((await other.send(sessionId, 'how much is it?')).reply.text).toBe('The jacket is NT$2,480.00.');
   });
 
   it('streams the verified reply in pieces that add up to it, and ends with the reply', async () => {

@@ -11,6 +11,7 @@ import { initialDialogue, type RulesBrain } from '../rules-brain/index.js';
 import { createToolbox, type HandoffPort, verifyCustomerToken } from '../tools/index.js';
 import type { AssistantServices, Engine, LanguageModelSettings } from './engine.js';
 import { handedBackNotice, languageOf, staffJoinedNotice } from './notices.js';
+import { createRecentFacts } from './recent-facts.js';
 import { DEFAULT_ROUTER_CONFIDENCE, DEFAULT_RULES_INTENTS } from './router.js';
 import { routingStatsOf } from './routing-stats.js';
 import { publishMessage, runTurn } from './run-turn.js';
@@ -120,6 +121,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     services,
     logger,
     sessions,
+    recentFacts: createRecentFacts(sessions),
     events,
     lock: createSessionLock(),
     rulesBrain,

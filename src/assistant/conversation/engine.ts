@@ -6,6 +6,7 @@ import type { LlmConfig, Persona } from '../llm/index.js';
 import type { Intent } from '../nlu/index.js';
 import type { RulesBrain } from '../rules-brain/index.js';
 import type { Toolbox, ToolServices } from '../tools/index.js';
+import type { RecentFacts } from './recent-facts.js';
 import type { SessionEvents } from './session-events.js';
 import type { SessionLock } from './session-lock.js';
 import type { SessionStore } from './session-store.js';
@@ -25,6 +26,7 @@ export interface Engine {
   readonly services: AssistantServices;
   readonly logger: Logger;
   readonly sessions: SessionStore;
+  readonly recentFacts: RecentFacts;
   readonly events: SessionEvents;
   readonly lock: SessionLock;
   readonly rulesBrain: RulesBrain;

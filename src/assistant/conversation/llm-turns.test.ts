@@ -147,6 +147,20 @@ describe('turns the language model answers', () => {
     expect(trace?.interventions).toMatchObject([{ claim: { type: 'money' }, action: 'replace' }]);
   });
 
+  it('accepts a price the tools returned in an earlier turn of the session', async () => {
+    const fixture = await withScriptedModel();
+    fixture.script.push(
+      () => toolCall('product_details', { productId: fixture.productId }),
+      () => text('Here it is.'),
+      () => text('As I said, the Storm shell jacket is NT$2,480.00.'),
+    );
+    const { sessionId } = await fixture.assistant.startSession();
+    await fixture.assistant.send(sessionId, 'how much is the jacket?');
+    const later = await fixture.assistant.send(sessionId, 'how much was it again?');
+    expect(later.reply.text).toBe('As I said, the Storm shell jacket is NT$2,480.00.');
+    expect((await fixture.assistant.transcript(sessionId)).messages.at(-1)?.trace?.interventions).toEqual([]);
+  });
+
   it('falls back to a reply built from the cards when nothing of the draft can be trusted', async () => {
     const fixture = await withScriptedModel();
     fixture.script.push(
@@ -168,14 +182,13 @@ describe('turns the language model answers', () => {
       throw providerDown();
     });
     const { sessionId } = await assistant.startSession();
-    const sent = await assistant.send(sessionId, 'how much is the jacket?');
+    const sent = await assistant.send(sessionId, 'show me something nice');
     expect(sent.reply.text).toBe('Sure, let me help.');
     expect(brain.turns).toHaveLength(1);
     const trace = (await assistant.transcript(sessionId)).messages.at(-1)?.trace;
     expect(trace).toMatchObject({
       brain: 'fallback',
-      route:
-        'intent not served by rules (price_promotion 0.90); llm failed (provider_error), rules brain answered',
+      route: 'intent not served by rules (browse 0.40); llm failed (provider_error), rules brain answered',
     });
     expect((await assistant.routingStats()).turns).toEqual({ rules: 0, llm: 0, fallback: 1 });
   });

@@ -5,7 +5,7 @@
 import { ConflictError, formatMoney } from '../../core/index.js';
 import { PiiVault, type Redaction, redactText } from '../../privacy/index.js';
 import { summarizePolicies } from '../../promotions/index.js';
-import { type Fact, FactSet } from '../facts/index.js';
+import { FactSet } from '../facts/index.js';
 import { verify } from '../guard/index.js';
 import { type ConversationMessage, createLlmBrain, LlmUnavailableError } from '../llm/index.js';
 import type { Language, Understanding } from '../nlu/index.js';
@@ -20,8 +20,6 @@ import { shopperState } from './shopper-state.js';
 import { type HandoffRequest, modelToolRunner, replyCards, TurnTools } from './turn-tools.js';
 import type { Reply, SentReply, Suggestion, TranscriptMessage, TurnEvent, TurnTrace } from './types.js';
 
-/** Assistant replies whose facts the guard still accepts: what the shopper was told lately. */
-const FACT_MEMORY_MESSAGES = 12;
 const HISTORY_MESSAGES = 20;
 const CJK = /[\u3400-\u9fff]/u;
 const LATIN_WORD = /[A-Za-z]{2,}/;
@@ -99,7 +97,7 @@ export async function runTurn(
     channel: session.channel,
     now: engine.services.clock.now(),
   };
-  const facts = new FactSet(await recentFacts(engine, sessionId));
+  const facts = new FactSet(await engine.recentFacts.read(sessionId, session.messageCount));
   const tools = new TurnTools(
     engine.toolbox,
     context,
@@ -192,6 +190,12 @@ export async function runTurn(
   for (const sentence of sentencesOf(shown)) emit({ type: 'text-delta', text: sentence });
   publishMessage(engine, sessionId, message, vault);
   const finalState = handoff === null ? state : { ...state, status: 'waiting' as const };
+  engine.recentFacts.remember(
+    sessionId,
+    session.messageCount,
+    message.seq,
+    tools.calls.flatMap((call) => call.facts),
+  );
   if (handoff !== null) {
     engine.logger.info({ sessionId, reason: handoff.reason }, 'session queued for staff');
     engine.events.emit({ type: 'status', sessionId, status: 'waiting', reason: handoff.reason });
@@ -368,11 +372,6 @@ async function guard(engine: Engine, input: TurnInput, draft: Draft) {
   return { text, interventions: verification.interventions };
 }
 
-async function recentFacts(engine: Engine, sessionId: string): Promise<Fact[]> {
-  const messages = await engine.sessions.recentMessages(sessionId, FACT_MEMORY_MESSAGES);
-  return messages.flatMap((message) => message.trace?.tools.flatMap((call) => call.facts) ?? []);
-}
-
 async function historyBefore(engine: Engine, sessionId: string, seq: number): Promise<ConversationMessage[]> {
   const messages = await engine.sessions.recentMessages(sessionId, HISTORY_MESSAGES + 1);
   return messages
@@ -387,13 +386,21 @@ function turnLanguage(text: string, understanding: Understanding, sessionLocale:
   return languageOf(sessionLocale);
 }
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** YYYY-MM-DD in the store's time zone; formatters are costly to build, so one is kept per zone. */
 function localDate(instant: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let format = dateFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 function oneLine(text: string): string {

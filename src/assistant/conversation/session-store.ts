@@ -319,6 +319,22 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
       return rows.reverse().map(messageOf);
     },
 
+    /** Traces of the last `limit` assistant replies, oldest first. */
+    async recentTraces(sessionId: string, limit: number): Promise<TurnTrace[]> {
+      const rows = await store.db
+        .selectFrom('assistant_messages')
+        .select('payload')
+        .where('session_id', '=', sessionId)
+        .where('brain', 'is not', null)
+        .orderBy('seq', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.reverse().flatMap((row) => {
+        const trace = (JSON.parse(row.payload) as MessagePayload).trace;
+        return trace === undefined ? [] : [trace];
+      });
+    },
+
     async list(options: { status?: SessionStatus; limit?: number } = {}): Promise<SessionRecord[]> {
       let query = store.db.selectFrom('assistant_sessions').selectAll();
       if (options.status !== undefined) query = query.where('status', '=', options.status);

@@ -80,6 +80,10 @@ export function scriptedRulesBrain(jacketVariantId: () => string): ScriptedRules
           dialogue,
         };
       }
+      if (turn.understanding.intent === 'price_promotion') {
+        // States a price without a tool call: only the session's earlier facts can back it.
+        return { reply: { text: 'The jacket is NT$2,480.00.', cards: [], suggestions: [] }, dialogue };
+      }
       return {
         reply: {
           text: turn.language === 'zh-TW' ? '好的，我來幫您。' : 'Sure, let me help.',
