@@ -4,7 +4,7 @@
  * catalog words ("the blue one", "藍色那件").
  */
 import { isClaimed, type MessageScan, readMatches, spanOf } from './message-scan.js';
-import { parseChineseNumeral, parseEnglishOrdinal } from './numerals.js';
+import { parseChineseNumeral, parseEnglishNumber, parseEnglishOrdinal } from './numerals.js';
 import type { Entity, Reference, Span } from './types.js';
 
 const ORDINAL_WORD = String.raw`(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|4th|5th|6th|last|latter|former)`;
@@ -18,6 +18,15 @@ const CHINESE_ORDINAL = new RegExp(
   String.raw`第\s*(\d|[一二三四五六七八九十]{1,2})\s*${CLASSIFIER}?|最後(?:一|那)?${CLASSIFIER}?|最后(?:一|那)?${CLASSIFIER}?`,
   'gu',
 );
+/** "the first and second", "the first or third pan": an ordinal joined to one just read, without its own "the". */
+const ENGLISH_JOINED_ORDINAL = new RegExp(
+  String.raw`(?<=\b(?:first|second|third|fourth|fifth|1st|2nd|3rd|4th|5th)(?:\s+${REFERENT})?\s+(?:and|or|vs\.?|versus|with)\s+)${ORDINAL_WORD}\b`,
+  'giu',
+);
+/** "the first two", "前兩個": the first n shown, each a reference of its own. */
+const ENGLISH_FIRST_N =
+  /\b(?:the\s+)?(?:first|top)\s+(two|three|four|2|3|4)\b(?!\s*(?:pairs?|units?|pieces?|items? (?:of|in)))/giu;
+const CHINESE_FIRST_N = new RegExp(String.raw`前\s*([兩两二三四2-4])\s*${CLASSIFIER}`, 'gu');
 const ENGLISH_COMPARATIVE = new RegExp(
   String.raw`\b(?:the\s+)?(cheaper|cheapest|less expensive|least expensive|more expensive|most expensive|pricier|priciest)\s+${REFERENT}\b|\bthe\s+(cheaper|cheapest|least expensive|most expensive|pricier|priciest)\b`,
   'giu',
@@ -53,9 +62,29 @@ function comparativeReference(text: string): Reference {
   return { kind: 'pricier' };
 }
 
+/** One ordinal reference per position for "the first two" and "前三個", all on the phrase's span. */
+function readFirstN(scan: MessageScan, pattern: RegExp): Entity[] {
+  const entities: Entity[] = [];
+  for (const match of scan.folded.matchAll(pattern)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    const word = (match[1] ?? '').toLowerCase();
+    const count = parseEnglishNumber(word) ?? parseChineseNumeral(word) ?? Number.parseInt(word, 10);
+    if (!Number.isInteger(count) || isClaimed(scan, start, end)) continue;
+    const span = spanOf(scan, start, end);
+    scan.claimed.push(span);
+    for (let position = 1; position <= count; position += 1) {
+      entities.push(reference({ kind: 'ordinal', position }, span));
+    }
+  }
+  return entities;
+}
+
 /** Ordinals, comparisons and pointing words; run before prices so "the cheaper one" is not a price wish. */
 export function readReferences(scan: MessageScan): Entity[] {
   return [
+    ...readFirstN(scan, ENGLISH_FIRST_N),
+    ...readFirstN(scan, CHINESE_FIRST_N),
     ...readMatches(scan, ENGLISH_COMPARATIVE, (match, span) =>
       reference(comparativeReference(match[0]), span),
     ),
@@ -64,6 +93,10 @@ export function readReferences(scan: MessageScan): Entity[] {
     ),
     ...readMatches(scan, ENGLISH_ORDINAL, (match, span) => {
       const found = ordinalReference(match[1] ?? match[2] ?? match[3]!);
+      return found === undefined ? undefined : reference(found, span);
+    }),
+    ...readMatches(scan, ENGLISH_JOINED_ORDINAL, (match, span) => {
+      const found = ordinalReference(match[1] ?? '');
       return found === undefined ? undefined : reference(found, span);
     }),
     ...readMatches(scan, CHINESE_ORDINAL, (match, span) => {

@@ -278,6 +278,15 @@ describe('understand', () => {
     expect(read('outdoor', 'show me tents').intent).toBe('browse');
   });
 
+  it('reads "the first and second", "the first two" and "前兩個" as one reference per product', () => {
+    const both = ['reference:ordinal=1', 'reference:ordinal=2'];
+    expect(read('outdoor', 'compare the first and second').keys).toEqual(both);
+    expect(read('outdoor', 'compare the first two').keys).toEqual(both);
+    expect(read('outdoor', 'compare the first 2').keys).toEqual(both);
+    expect(read('outdoor', '比較前兩個').keys).toEqual(both);
+    expect(read('outdoor', 'the first two pairs of socks').keys).toContain('quantity:2');
+  });
+
   it('reads a postal code only when the shopper is identifying', () => {
     expect(read('outdoor', '10491', { awaitingIdentity: true }).keys).toEqual(['postalCode:10491']);
     expect(read('outdoor', 'tents under 10491').keys).not.toContain('postalCode:10491');
