@@ -15,6 +15,8 @@ export interface DispatchTable {
   readonly handlers: Partial<Record<Intent, IntentHandler>>;
   /** Takes the answer to the question discovery asked ("Which colour?"). */
   readonly answerQuestion: AnswerHandler;
+  /** A handler that must answer whatever the intent (an upset shopper, a coupon code, an awaited identity). */
+  readonly takeOver?: (turn: RulesTurn) => IntentHandler | null;
 }
 
 /** Misses in a row after which a person takes over. */
@@ -61,6 +63,8 @@ function missed(turn: RulesTurn, reply: RulesReply['reply']): RulesReply {
 }
 
 async function route(turn: RulesTurn, table: DispatchTable): Promise<RulesReply | null> {
+  const taken = table.takeOver?.(turn) ?? null;
+  if (taken !== null) return taken(turn);
   const { awaiting } = turn.dialogue;
   const { intent, entities } = turn.understanding;
   if (!MOVING_ON.has(intent)) {

@@ -18,7 +18,7 @@ import { greetingReply } from './brain-replies.js';
 import { answerQuestion, discoveryHandlers } from './discovery/index.js';
 import { dispatch } from './dispatch.js';
 import { noteCards } from './note-cards.js';
-import { transactionHandlers } from './transactions/index.js';
+import { takeOver, transactionHandlers } from './transactions/index.js';
 import type { DialogueState, RulesReply, RulesTurn } from './types.js';
 
 export { MISSES_BEFORE_HANDOFF } from './dispatch.js';
@@ -80,7 +80,7 @@ export function createRulesBrain(options: RulesBrainOptions): RulesBrain {
         },
       });
     },
-    respond: (turn) => dispatch(turn, { handlers, answerQuestion }),
+    respond: (turn) => dispatch(turn, { handlers, answerQuestion, takeOver }),
     greeting: (language) => greetingReply(language, options),
     noteCards,
   };

@@ -64,6 +64,15 @@ export const frustrated: IntentHandler = async (turn) =>
     `the shopper is upset: "${turn.text}"`,
   );
 
+/** An upset shopper who also asks for something gets the answer, after an apology. */
+export function apologising(handler: IntentHandler): IntentHandler {
+  return async (turn) => {
+    const result = await handler(turn);
+    const sorry = say(turn.language, { en: 'I’m sorry for the trouble.', 'zh-TW': '很抱歉造成您的困擾。' });
+    return { ...result, reply: { ...result.reply, text: `${sorry} ${result.reply.text}` } };
+  };
+}
+
 /**
  * A message the brain cannot help with: say so, say what it can do, and count the miss; after a
  * few in a row, hand over to a person (the dispatcher's threshold).

@@ -10,7 +10,7 @@ import type { IntentHandler, RulesTurn } from '../types.js';
 import { cartHandlers } from './cart.js';
 import { checkout } from './checkout.js';
 import { affirm, deny } from './confirmation.js';
-import { frustrated, greeting, human, isFrustrated, missed, thanks } from './conversation.js';
+import { apologising, frustrated, greeting, human, isFrustrated, missed, thanks } from './conversation.js';
 import { applyCoupon } from './coupon.js';
 import { orderHandlers } from './orders.js';
 import { policy } from './policy.js';
@@ -36,10 +36,18 @@ export const transactionHandlers: Partial<Record<Intent, IntentHandler>> = {
   out_of_scope: outOfScope,
 };
 
+/** Below this the message is not read as a request: an upset message is answered as upset. */
+const ACTIONABLE = 0.6;
+
 /** The handler that answers this turn regardless of its intent, or null to dispatch by intent. */
 export function takeOver(turn: RulesTurn): IntentHandler | null {
-  const { intent, entities } = turn.understanding;
-  if (intent !== 'human' && isFrustrated(turn.text)) return frustrated;
+  const { intent, entities, confidence } = turn.understanding;
+  const actionable = intent !== 'out_of_scope' && confidence >= ACTIONABLE;
+  if (intent !== 'human' && isFrustrated(turn.text)) {
+    if (!actionable) return frustrated;
+    const handler = transactionHandlers[intent];
+    if (handler !== undefined) return apologising(handler);
+  }
   if (entities.some((e) => e.type === 'coupon')) return applyCoupon;
   if (
     turn.dialogue.awaiting.kind === 'identity' &&

@@ -1,7 +1,7 @@
 /**
  * A conversation with the rules brain for tests: the demo store on in-memory SQLite, the real
- * toolbox, and a loop that keeps the dialogue between turns, records each turn's facts and checks
- * every reply against them with the grounding guard, as the turn pipeline does.
+ * toolbox, and a loop that keeps the dialogue between turns (through JSON, as sessions store it)
+ * and checks every reply with the grounding guard against the facts of its own turn only.
  */
 
 import type { Product } from '../../../catalog/index.js';
@@ -14,7 +14,6 @@ import { createToolbox, type Toolbox, type ToolContext } from '../../tools/index
 import { createToolFixture, sessionContext, type ToolFixture } from '../../tools/test-fixtures.js';
 import { createRulesBrain, initialDialogue, type RulesBrain } from '../index.js';
 import type { DialogueState, RulesReply, RulesTurn } from '../types.js';
-import { takeOver } from './index.js';
 
 export interface Store {
   readonly fixture: ToolFixture;
@@ -52,7 +51,6 @@ export interface Conversation {
 
 export function converse(store: Store, locale: 'en' | 'zh-TW' = 'en'): Conversation {
   const context = sessionContext({ locale });
-  const facts = new FactSet();
   let dialogue: DialogueState = initialDialogue;
 
   return {
@@ -62,13 +60,12 @@ export function converse(store: Store, locale: 'en' | 'zh-TW' = 'en'): Conversat
     },
     async show(query) {
       const result = await store.toolbox.runTool('search_products', { query, limit: 4 }, context);
-      facts.add(...result.facts);
-      facts.endTurn();
       dialogue = store.brain.noteCards(dialogue, result.cards ?? []);
     },
     async say(text) {
       const understanding = store.brain.understand(text, { dialogue, locale });
       const tools: string[] = [];
+      const facts = new FactSet();
       const turn: RulesTurn = {
         text,
         understanding,
@@ -82,15 +79,13 @@ export function converse(store: Store, locale: 'en' | 'zh-TW' = 'en'): Conversat
           return result;
         },
       };
-      const handler = takeOver(turn);
-      const result = handler === null ? await store.brain.respond(turn) : await handler(turn);
+      const result = await store.brain.respond(turn);
       const verification = verify(result.reply.text, facts, {
         locale: understanding.language,
         currency: 'TWD',
         shopperText: text,
       });
-      facts.endTurn();
-      dialogue = result.dialogue;
+      dialogue = JSON.parse(JSON.stringify(result.dialogue)) as DialogueState;
       return { ...result, intent: understanding.intent, tools, verification };
     },
   };
