@@ -1,6 +1,26 @@
-import { type ToolSet, tool } from 'ai';
+import { asSchema, type Schema, type ToolSet, tool } from 'ai';
 import { AisleError } from '../../core/index.js';
 import type { ToolRunner, ToolRunResult } from './types.js';
+
+type InputSchema = Parameters<typeof tool>[0]['inputSchema'];
+
+/**
+ * Tool schemas as the SDK's Schema objects, made once per schema: a Schema converts its zod
+ * source to JSON Schema on first use and keeps the result, so later turns skip the conversion
+ * (all the tools' conversions cost several milliseconds per model call).
+ */
+const sdkSchemas = new WeakMap<object, Schema>();
+
+function sdkSchema(inputSchema: unknown): InputSchema {
+  const source = inputSchema as object;
+  let schema = sdkSchemas.get(source);
+  if (schema === undefined) {
+    // The runner owns its schemas; the SDK accepts zod and any Standard Schema.
+    schema = asSchema(inputSchema as Parameters<typeof asSchema>[0]);
+    sdkSchemas.set(source, schema);
+  }
+  return schema as InputSchema;
+}
 
 /**
  * The runner's tools as AI SDK tools for one turn. The SDK validates the model's arguments
@@ -17,8 +37,7 @@ export function toolSetForTurn<Context, Result extends ToolRunResult>(
   for (const spec of runner.specs()) {
     tools[spec.name] = tool({
       description: spec.description,
-      // The runner owns its schemas; the SDK accepts zod and any Standard Schema.
-      inputSchema: spec.inputSchema as Parameters<typeof tool>[0]['inputSchema'],
+      inputSchema: sdkSchema(spec.inputSchema),
       execute: async (input: unknown, { toolCallId }) => {
         let result: Result;
         try {
