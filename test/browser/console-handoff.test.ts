@@ -1,9 +1,10 @@
 /**
- * A handoff taken over from the console, with two browsers' worth of people: a shopper (one
- * browser context) asks for a person; a staff member (another context, signed in to the console)
- * sees the request in the queue, takes it over and writes; the shopper receives it live and
- * answers; the console shows the answer live; after the hand-back the assistant answers again.
- * Along the way the transcript shows, per assistant reply, the tools called and the facts returned.
+ * A handoff taken over from the console, with two browsers' worth of people: a shopper on the
+ * demo storefront (one browser context, chatting in the widget) asks for a person; a staff member
+ * (another context, signed in to the console) sees the request in the queue, takes it over and
+ * writes; the widget shows it live and the shopper answers; the console shows the answer live;
+ * after the hand-back the assistant answers in the widget again. Along the way the transcript
+ * shows, per assistant reply, the tools called and the facts returned.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -15,7 +16,8 @@ import {
   screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { type BrowserShopper, STAFF_NAME, shopperInBrowser, signIn } from './console-support.js';
+import { STAFF_NAME, signIn } from './console-support.js';
+import { WidgetDriver } from './widget-driver.js';
 
 describeBrowser('staff console handoff', () => {
   let server: DemoServer;
@@ -24,7 +26,9 @@ describeBrowser('staff console handoff', () => {
   let shopperContext: BrowserContext;
   let desk: Page;
   let errors: string[];
-  let shopper: BrowserShopper;
+  let shopperPage: Page;
+  let widget: WidgetDriver;
+  let sessionId: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), launchBrowser()]);
@@ -36,7 +40,14 @@ describeBrowser('staff console handoff', () => {
     await signIn(desk, server);
     // From here on, nothing may fail: before sign-in the console learns "nobody" from a 401.
     errors = pageErrors(desk);
-    shopper = await shopperInBrowser(shopperContext, server);
+    shopperPage = await shopperContext.newPage();
+    widget = new WidgetDriver(shopperPage);
+    await shopperPage.goto(`${server.baseUrl}/?lang=en`);
+    // The greeting is the first message of the session the widget started.
+    await widget.rows('assistant').first().waitFor();
+    // The storefront's widget started the server's only conversation.
+    const [session] = await server.services.assistant.list();
+    sessionId = session!.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,23 +57,28 @@ describeBrowser('staff console handoff', () => {
   const nav = (page: string) =>
     desk.getByRole('navigation').getByRole('link', { name: new RegExp(`^${page}`) });
   const transcript = () => desk.getByRole('log');
+  /** What the assistant last said in the conversation, as the server recorded it. */
+  const lastAssistantText = async () =>
+    (await server.services.assistant.transcript(sessionId)).messages
+      .filter((m) => m.role === 'assistant')
+      .at(-1)?.text ?? '';
   const messages = (role: string) => transcript().locator(`[data-role="${role}"]`);
 
   it('shows each assistant reply with the tools it called and the facts they returned', async () => {
-    const reply = await shopper.say('Do you have waterproof jackets?');
-    expect(reply.status).toBe('assistant');
+    await widget.say('Do you have waterproof jackets?');
+    const replyText = await lastAssistantText();
 
     await nav('Conversations').click();
-    await desk.locator(`main table ${linkTo(shopper.sessionId)}`).click();
+    await desk.locator(`main table ${linkTo(sessionId)}`).click();
     const answer = messages('assistant')
-      .filter({ hasText: opening(reply.text) })
+      .filter({ hasText: opening(replyText) })
       .last();
     await answer.waitFor();
 
     await answer.getByText('How this reply was made').click();
     const trace = answer.locator('.trace');
     await trace.getByText('Rules brain').first().waitFor();
-    const stored = (await server.services.assistant.transcript(shopper.sessionId)).messages.at(-1)?.trace;
+    const stored = (await server.services.assistant.transcript(sessionId)).messages.at(-1)?.trace;
     expect(stored?.tools.length).toBeGreaterThan(0);
     for (const tool of stored!.tools) await trace.locator('code', { hasText: tool.name }).first().waitFor();
     const factCount = stored!.tools.reduce((sum, tool) => sum + tool.facts.length, 0);
@@ -75,11 +91,11 @@ describeBrowser('staff console handoff', () => {
   });
 
   it('queues the request for a person, with the reason, and lets staff take it over', async () => {
-    const asked = await shopper.say('Can I talk to a real person please?');
-    expect(asked.status).toBe('waiting');
+    await widget.replyTo(() => shopperPage.getByRole('button', { name: 'Talk to a person' }).click());
+    expect((await server.services.assistant.transcript(sessionId)).session.status).toBe('waiting');
 
     await nav('Conversations').click();
-    const queued = desk.locator('.queue-item').filter({ has: desk.locator(linkTo(shopper.sessionId)) });
+    const queued = desk.locator('.queue-item').filter({ has: desk.locator(linkTo(sessionId)) });
     await queued.waitFor();
     expect(await queued.textContent()).toContain('Asked for a person');
     expect(await queued.textContent()).toMatch(/waiting \d+/);
@@ -91,8 +107,8 @@ describeBrowser('staff console handoff', () => {
     await desk.getByRole('button', { name: 'Take over' }).click();
     await desk.getByText('You have this conversation.').waitFor();
     // The shopper is told a person joined, by name.
-    await shopper.received('system', STAFF_NAME);
-    const session = await server.services.assistant.transcript(shopper.sessionId);
+    await widget.log.getByText(STAFF_NAME).first().waitFor();
+    const session = await server.services.assistant.transcript(sessionId);
     expect(session.session).toMatchObject({ status: 'staff', staffName: STAFF_NAME });
   });
 
@@ -100,27 +116,37 @@ describeBrowser('staff console handoff', () => {
     const composer = desk.getByLabel('Reply to the shopper');
     await composer.fill('Hi, this is Mei from the store. How can I help?');
     await composer.press('Enter');
-    const received = await shopper.received('staff', 'Mei from the store');
-    expect(received.author).toBe(STAFF_NAME);
+    const received = widget.log.locator('.aisle-row-staff').filter({ hasText: 'Mei from the store' });
+    await received.waitFor();
+    expect(await received.textContent()).toContain(STAFF_NAME);
     expect(await composer.inputValue()).toBe('');
 
-    const quiet = await shopper.say('My parcel has not arrived yet.');
-    expect(quiet).toEqual({ text: '', status: 'staff' });
+    // While a person has the conversation the assistant stays quiet: the shopper's words go to staff.
+    const assistantReplies = await widget.rows('assistant').count();
+    await widget.composer.fill('My parcel has not arrived yet.');
+    await widget.composer.press('Enter');
     await messages('shopper').filter({ hasText: 'My parcel has not arrived yet.' }).waitFor();
+    await widget.settled();
     await screenshot(desk, 'console-takeover');
+    await screenshot(shopperPage, 'console-takeover-shopper-widget');
+    expect(
+      await widget.rows('assistant').count(),
+      'no assistant message (not even an empty one) while a person has the conversation',
+    ).toBe(assistantReplies);
   });
 
   it('hands the conversation back, and the assistant answers again', async () => {
     await desk.getByRole('button', { name: 'Hand back to the assistant' }).click();
     await desk.getByText('The assistant is answering.').waitFor();
-    const session = await server.services.assistant.transcript(shopper.sessionId);
+    const session = await server.services.assistant.transcript(sessionId);
     expect(session.session.status).toBe('assistant');
 
-    const reply = await shopper.say('Do you have hiking socks?');
-    expect(reply.status).toBe('assistant');
-    expect(reply.text).not.toBe('');
+    const before = await lastAssistantText();
+    await widget.say('Do you have hiking socks?');
+    const replyText = await lastAssistantText();
+    expect(replyText).not.toBe(before);
     await messages('assistant')
-      .filter({ hasText: opening(reply.text) })
+      .filter({ hasText: opening(replyText) })
       .last()
       .waitFor();
     await screenshot(desk, 'console-handed-back');
@@ -131,7 +157,7 @@ describeBrowser('staff console handoff', () => {
     desk.once('dialog', (dialog) => dialog.accept());
     await desk.getByRole('button', { name: 'Close conversation' }).click();
     await desk.getByText('This conversation is closed.').waitFor();
-    expect((await server.services.assistant.transcript(shopper.sessionId)).session.status).toBe('closed');
+    expect((await server.services.assistant.transcript(sessionId)).session.status).toBe('closed');
   });
 });
 
