@@ -36,7 +36,7 @@ const WORDS = {
     heroTitle: '今天就找到合適尺寸的好裝備。',
     heroText: '問問我們的 AI 購物助理：尺寸、顏色、門市庫存與本週優惠，一次回答；還能直接在對話中結帳。',
     askAssistant: '詢問購物助理',
-    helpChoose: (category: string) => `幫我挑選${category}`,
+    helpChoose: (category: string) => `幫我挑選 ${category}`,
     all: '全部',
     popular: '熱門商品',
     askAbout: '詢問這件商品',

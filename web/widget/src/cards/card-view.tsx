@@ -6,11 +6,11 @@ import { OrderCard } from './order-card.js';
 import { PaymentChallengeCard } from './payment-challenge-card.js';
 import { ProductCarousel } from './product-carousel.js';
 
-/** One card of an assistant reply, drawn by its type. */
-export function CardView({ card }: { card: Card }) {
+/** One card of an assistant reply, drawn by its type; `latest` marks the products the assistant showed last. */
+export function CardView({ card, latest }: { card: Card; latest: boolean }) {
   switch (card.type) {
     case 'products':
-      return <ProductCarousel items={card.items} />;
+      return <ProductCarousel items={card.items} latest={latest} />;
     case 'cart':
       return <CartCard itemCount={card.itemCount} total={card.total} />;
     case 'checkout':

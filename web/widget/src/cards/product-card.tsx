@@ -10,6 +10,7 @@ import {
   missingOptions,
   type Selection,
   selectedVariant,
+  selectionValues,
   valueAvailable,
 } from './variant-selection.js';
 
@@ -82,10 +83,19 @@ function OptionSelect({ item, option, selection, onChoose }: OptionPickerProps) 
   );
 }
 
-export function ProductCard({ item }: { item: ProductCardItem }) {
+interface ProductCardProps {
+  readonly item: ProductCardItem;
+  /** Its place in the list, and whether that list is the one the assistant showed last. */
+  readonly position: number;
+  readonly inLatestList: boolean;
+}
+
+export function ProductCard({ item, position, inLatestList }: ProductCardProps) {
   const { t, locale } = useStrings();
-  const { conversation, resolveUrl } = useWidget();
+  const { conversation, carts, resolveUrl } = useWidget();
   const [selection, setSelection] = useState<Selection>(() => initialSelection(item));
+  const [adding, setAdding] = useState(false);
+  const [addFailed, setAddFailed] = useState(false);
   const variant = selectedVariant(item, selection);
   const price = variant?.price ?? item.price;
   const options = choosableOptions(item);
@@ -96,9 +106,35 @@ export function ProductCard({ item }: { item: ProductCardItem }) {
 
   const choose = (name: string, value: string) => setSelection({ ...selection, [name]: value });
 
-  const add = () => {
+  /**
+   * The first item goes through the assistant, which creates the session's cart: by the product's
+   * place in the list it showed last (as its own suggestions do), else by name. Once there is a
+   * cart, the chosen variant is added exactly, through the cart API.
+   */
+  const add = async () => {
     if (variant === null || soldOut) return;
-    void conversation.send(t.addMessage(item.title, describeSelection(item, selection)));
+    const cart = conversation.shopper?.cart ?? null;
+    const options = describeSelection(item, selection);
+    if (cart === null) {
+      void conversation.send(
+        inLatestList ? t.addShownMessage(position, options) : t.addNamedMessage(item.title, options),
+      );
+      return;
+    }
+    setAdding(true);
+    setAddFailed(false);
+    try {
+      const { quote } = await carts.addLine(cart, variant.variantId, 1);
+      const itemCount = quote.lines.reduce((sum, line) => sum + line.quantity, 0);
+      conversation.setCart({ ...cart, itemCount, total: quote.total });
+      conversation.addLocal(t.addedNote(item.title, selectionValues(item, selection)), [
+        { type: 'cart', cartId: cart.cartId, itemCount, total: quote.total },
+      ]);
+    } catch {
+      setAddFailed(true);
+    } finally {
+      setAdding(false);
+    }
   };
 
   return (
@@ -163,11 +199,22 @@ export function ProductCard({ item }: { item: ProductCardItem }) {
         <button
           type="button"
           className="aisle-primary aisle-add"
-          onClick={add}
-          disabled={variant === null || soldOut || conversation.busy}
+          onClick={() => void add()}
+          disabled={variant === null || soldOut || conversation.busy || adding}
         >
-          {soldOut ? t.soldOut : missing.length > 0 ? t.chooseFirst(missing.join(', ')) : t.addToCart}
+          {soldOut
+            ? t.soldOut
+            : missing.length > 0
+              ? t.chooseFirst(missing.join(', '))
+              : adding
+                ? t.adding
+                : t.addToCart}
         </button>
+        {addFailed && (
+          <p className="aisle-field-error" role="alert">
+            {t.addFailed}
+          </p>
+        )}
       </div>
     </article>
   );

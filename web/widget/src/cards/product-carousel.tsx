@@ -5,13 +5,13 @@ import { useStrings } from '../i18n/index.js';
 import { ProductCard } from './product-card.js';
 
 /** One product fills the bubble's width; several scroll sideways with buttons for those without a touchpad. */
-export function ProductCarousel({ items }: { items: readonly ProductCardItem[] }) {
+export function ProductCarousel({ items, latest }: { items: readonly ProductCardItem[]; latest: boolean }) {
   const { t } = useStrings();
   const track = useRef<HTMLUListElement>(null);
   if (items.length === 1 && items[0] !== undefined) {
     return (
       <div className="aisle-products-single">
-        <ProductCard item={items[0]} />
+        <ProductCard item={items[0]} position={0} inLatestList={latest} />
       </div>
     );
   }
@@ -23,9 +23,9 @@ export function ProductCarousel({ items }: { items: readonly ProductCardItem[] }
   return (
     <div className="aisle-carousel">
       <ul ref={track} className="aisle-carousel-track" aria-label={t.productsLabel}>
-        {items.map((item) => (
+        {items.map((item, position) => (
           <li key={item.productId} className="aisle-carousel-item">
-            <ProductCard item={item} />
+            <ProductCard item={item} position={position} inLatestList={latest} />
           </li>
         ))}
       </ul>

@@ -56,3 +56,11 @@ export function describeSelection(item: ProductCardItem, selection: Selection): 
     .map((option) => `${option.name} ${selection[option.name] ?? ''}`.trim())
     .join(', ');
 }
+
+/** "Teal / 24": the chosen values, as the cart and the assistant list them. */
+export function selectionValues(item: ProductCardItem, selection: Selection): string {
+  return choosableOptions(item)
+    .map((option) => selection[option.name])
+    .filter((value): value is string => value !== undefined)
+    .join(' / ');
+}

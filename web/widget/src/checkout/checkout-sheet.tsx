@@ -54,11 +54,17 @@ export function CheckoutSheet({ onClose, onReviewCart }: { onClose: () => void; 
       </header>
       {STEPS.includes(step) && <Stepper step={step} />}
       <div className="aisle-sheet-body">
-        <Problem controller={controller} onReviewCart={onReviewCart} />
+        {step !== 'payment' && <Problem controller={controller} onReviewCart={onReviewCart} />}
         {step === 'loading' && <p className="aisle-muted">{t.connecting}</p>}
         {step === 'details' && <DetailsStep controller={controller} />}
         {step === 'delivery' && <DeliveryStep controller={controller} />}
-        {step === 'payment' && <PaymentStep controller={controller} onSavedMethod={payWithSaved} />}
+        {step === 'payment' && (
+          <PaymentStep
+            controller={controller}
+            onSavedMethod={payWithSaved}
+            problem={<Problem controller={controller} onReviewCart={onReviewCart} />}
+          />
+        )}
         {step === 'challenge' && <Challenge controller={controller} />}
         {step === 'done' && <Done controller={controller} onClose={onClose} />}
       </div>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { LockIcon } from '../components/icons.js';
 import { QuoteTotals } from '../components/quote-totals.js';
 import { useWidget } from '../components/widget-context.js';
@@ -22,9 +22,12 @@ type CardField = 'number' | 'expiry' | 'cvc';
 export function PaymentStep({
   controller,
   onSavedMethod,
+  problem,
 }: {
   controller: CheckoutController;
   onSavedMethod: (() => void) | null;
+  /** Shown beside the pay button, where the shopper's eyes are when a payment fails. */
+  problem: ReactNode;
 }) {
   const { t, locale } = useStrings();
   const { conversation } = useWidget();
@@ -170,6 +173,7 @@ export function PaymentStep({
             {error('cvc')}
           </div>
         </div>
+        {problem}
         <button type="submit" className="aisle-primary aisle-wide aisle-pay" disabled={controller.working}>
           <LockIcon />
           {controller.working ? t.paying : t.pay(total)}

@@ -36,6 +36,7 @@ export function MessageList() {
     }
   }, [messages.length, last?.id, last?.text, last?.role, showTyping]);
 
+  const latestProductsId = messages.findLast((m) => m.cards.some((card) => card.type === 'products'))?.id;
   const lastWithChips = last !== undefined && last.role !== 'shopper' && !busy ? last : null;
 
   return (
@@ -50,7 +51,7 @@ export function MessageList() {
         className="aisle-log"
       >
         {messages.map((message) => (
-          <MessageRow key={message.id} message={message} />
+          <MessageRow key={message.id} message={message} latestProducts={message.id === latestProductsId} />
         ))}
       </div>
       {showTyping && (
@@ -78,7 +79,7 @@ function Avatar() {
   );
 }
 
-function MessageRow({ message }: { message: ChatMessage }) {
+function MessageRow({ message, latestProducts }: { message: ChatMessage; latestProducts: boolean }) {
   const { t, locale } = useStrings();
   const { conversation } = useWidget();
   const who =
@@ -107,7 +108,7 @@ function MessageRow({ message }: { message: ChatMessage }) {
         )}
         {message.cards.map((card, index) => (
           // Cards have no ids of their own; their order within one message never changes.
-          <CardView key={index} card={card} />
+          <CardView key={index} card={card} latest={latestProducts} />
         ))}
         {message.failed === true ? (
           <p className="aisle-failed" role="alert">

@@ -2,6 +2,19 @@
  * Every word the widget itself shows, in English and Traditional Chinese. The assistant's own
  * words come from the server in the shopper's language; these are the widget's chrome and forms.
  */
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+  'tenth',
+];
+
 export const en = {
   openChat: 'Chat with us',
   closeChat: 'Close chat',
@@ -43,8 +56,16 @@ export const en = {
   adding: 'Adding…',
   chooseFirst: (names: string) => `Choose ${names}`,
   soldOut: 'Sold out',
-  addMessage: (title: string, options: string) =>
+  /** Refers to a product by its place in the list the assistant showed last, as the assistant itself does. */
+  addShownMessage: (position: number, options: string) => {
+    const ordinal = ORDINALS[position] ?? `number ${position + 1}`;
+    return options === '' ? `Add the ${ordinal} to my cart` : `Add the ${ordinal} in ${options} to my cart`;
+  },
+  addNamedMessage: (title: string, options: string) =>
     options === '' ? `Add the ${title} to my cart` : `Add the ${title} in ${options} to my cart`,
+  addedNote: (title: string, options: string) =>
+    options === '' ? `Added ${title} to your cart.` : `Added ${title} (${options}) to your cart.`,
+  addFailed: "We couldn't add that to your cart. Please try again.",
   unavailableCombination: 'not available',
   // cart
   cart: 'Cart',
@@ -149,7 +170,7 @@ export const en = {
   // confirmation & orders
   orderPlaced: 'Thank you! Your order is placed.',
   orderNumber: 'Order number',
-  orderEmailNote: (email: string) => `We sent the receipt to ${email}.`,
+  orderEmailNote: (email: string) => `Placed under ${email}.`,
   orderStatusLabel: 'Status',
   trackOrder: 'Track this order',
   trackOrderMessage: (number: string) => `Where is my order ${number}?`,
@@ -217,8 +238,13 @@ export const zhTW: Strings = {
   adding: '加入中…',
   chooseFirst: (names: string) => `請選擇${names}`,
   soldOut: '已售完',
-  addMessage: (title: string, options: string) =>
+  addShownMessage: (position: number, options: string) =>
+    options === '' ? `把第${position + 1}個加入購物車` : `把第${position + 1}個 ${options} 加入購物車`,
+  addNamedMessage: (title: string, options: string) =>
     options === '' ? `把${title}加入購物車` : `把${title} ${options} 加入購物車`,
+  addedNote: (title: string, options: string) =>
+    options === '' ? `已將${title}加入購物車。` : `已將${title}（${options}）加入購物車。`,
+  addFailed: '無法加入購物車，請再試一次。',
   unavailableCombination: '無庫存',
   cart: '購物車',
   openCart: (n: number) => `購物車，${n} 件商品`,
@@ -317,7 +343,7 @@ export const zhTW: Strings = {
   genericError: '系統發生問題，請再試一次。',
   orderPlaced: '謝謝你！訂單已成立。',
   orderNumber: '訂單編號',
-  orderEmailNote: (email: string) => `收據已寄到 ${email}。`,
+  orderEmailNote: (email: string) => `訂單聯絡信箱：${email}`,
   orderStatusLabel: '狀態',
   trackOrder: '查詢這筆訂單',
   trackOrderMessage: (number: string) => `我的訂單 ${number} 到哪裡了？`,
