@@ -158,6 +158,11 @@ describeBrowser('staff console handoff', () => {
     await desk.getByRole('button', { name: 'Close conversation' }).click();
     await desk.getByText('This conversation is closed.').waitFor();
     expect((await server.services.assistant.transcript(sessionId)).session.status).toBe('closed');
+
+    // The same view in Traditional Chinese, for staff who work in it.
+    await desk.getByRole('button', { name: '繁體中文' }).click();
+    await desk.getByText('這段對話已結束。').waitFor();
+    await screenshot(desk, 'console-conversation-zh-TW');
   });
 });
 

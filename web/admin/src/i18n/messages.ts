@@ -100,6 +100,7 @@ const en = {
   'conversation.channel': 'Channel',
   'conversation.staffMember': 'Staff',
   'conversation.empty': 'No messages yet.',
+  'conversation.suggestions': 'Quick replies offered',
 
   'role.shopper': 'Shopper',
   'role.assistant': 'Assistant',
@@ -305,6 +306,7 @@ const zhTW: Record<MessageKey, string> = {
   'conversation.channel': '管道',
   'conversation.staffMember': '客服人員',
   'conversation.empty': '還沒有訊息。',
+  'conversation.suggestions': '提供的快速回覆',
 
   'role.shopper': '顧客',
   'role.assistant': 'AI 助理',

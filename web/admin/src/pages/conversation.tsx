@@ -114,7 +114,7 @@ export function ConversationPage({ id, member }: { id: string; member: StaffMemb
             </h2>
             <p className="situation">{situationOf(current, mine, t)}</p>
             {actionError && <ErrorNotice error={actionError} />}
-            <div className="actions">
+            <div className="actions" hidden={current.status === 'closed'}>
               {(current.status === 'waiting' || current.status === 'assistant') && (
                 <button
                   type="button"
@@ -245,6 +245,16 @@ function Message({ message }: { message: TranscriptMessage }) {
             </li>
           ))}
         </ul>
+      )}
+      {message.suggestions.length > 0 && (
+        <p className="suggestions small">
+          <span className="muted">{t('conversation.suggestions')}:</span>{' '}
+          {message.suggestions.map((suggestion, index) => (
+            <span key={`${index}-${suggestion.label}`} className="suggestion">
+              {suggestion.label}
+            </span>
+          ))}
+        </p>
       )}
       {message.trace && <TracePanel trace={message.trace} />}
     </article>
