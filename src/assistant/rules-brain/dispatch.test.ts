@@ -108,6 +108,13 @@ describe('dispatching a turn', () => {
     expect(movedOn.dialogue.awaiting).toEqual({ kind: 'none' });
   });
 
+  it('reads "any" with a need but no question as: show what fits', async () => {
+    const need = { query: '', terms: [], price: null, size: '42', asked: [], questions: 0 };
+    const result = await dispatch(turn('都可以', { ...initialDialogue, need }), empty);
+    expect(result.reply.text).toBe('answer: 都可以');
+    expect(result.dialogue.misses).toBe(0);
+  });
+
   it('sends a size given while a variant is awaited to add_to_cart', async () => {
     const awaiting: DialogueState = {
       ...initialDialogue,

@@ -6,7 +6,7 @@
 import type { Intent } from '../nlu/index.js';
 import { ToolError } from '../tools/index.js';
 import { handOverReply, notUnderstoodReply, toolFailedReply } from './brain-replies.js';
-import { type Answer, answersVariantQuestion, readAnswer } from './question.js';
+import { type Answer, answersVariantQuestion, isSkip, readAnswer } from './question.js';
 import type { DialogueState, IntentHandler, RulesReply, RulesTurn } from './types.js';
 
 export type AnswerHandler = (turn: RulesTurn, answer: Answer) => Promise<RulesReply>;
@@ -70,6 +70,8 @@ async function route(turn: RulesTurn, table: DispatchTable): Promise<RulesReply 
   if (!MOVING_ON.has(intent)) {
     const answer = readAnswer(turn.text, entities, awaiting);
     if (answer !== null) return table.answerQuestion(turn, answer);
+    // "any" with no question waiting still means: show me what fits what I asked for.
+    if (turn.dialogue.need !== null && isSkip(turn.text)) return table.answerQuestion(turn, { kind: 'skip' });
     if (awaiting.kind === 'variant' && answersVariantQuestion(turn.text, entities)) {
       const addToCart = table.handlers.add_to_cart;
       if (addToCart !== undefined) return addToCart(asIntent(turn, 'add_to_cart'));

@@ -13,6 +13,10 @@ export type Answer = { readonly kind: 'skip' } | { readonly kind: 'value'; reado
 const SKIP =
   /^\s*(?:any(?:\s+(?:is fine|will do|one))?|anything|skip(?:\s+it)?|whatever|either|no preference|doesn'?t matter|does not matter|i don'?t (?:mind|care)|not sure|just show (?:me )?(?:them|all|everything)|show (?:me )?(?:them )?all|都可以|都行|都好|隨便|随便|不限|沒差|没差|無所謂|无所谓|跳過|跳过|不知道|全部|都看看)\s*[.!。！]?\s*$/iu;
 
+export function isSkip(text: string): boolean {
+  return SKIP.test(text);
+}
+
 /** Words a reply may carry around its answer ("black please", "42號就好"). */
 const MAX_ANSWER_WORDS = 5;
 
@@ -27,7 +31,7 @@ function shortEnough(text: string): boolean {
 /** The answer the text gives to the waiting question, or null when it does not answer it. */
 export function readAnswer(text: string, entities: readonly Entity[], awaiting: Awaiting): Answer | null {
   if (awaiting.kind !== 'question') return null;
-  if (SKIP.test(text)) return { kind: 'skip' };
+  if (isSkip(text)) return { kind: 'skip' };
   if (!shortEnough(text)) return null;
   const name = questionField(awaiting.option).name;
   const picked = wantedValues(text, entities, [{ name, values: [...awaiting.values] }]);

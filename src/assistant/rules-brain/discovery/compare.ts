@@ -30,6 +30,10 @@ function stockWord(item: ProductCardItem, language: Language): string {
   }
 }
 
+function colon(language: Language): string {
+  return language === 'zh-TW' ? '：' : ': ';
+}
+
 function text(value: string | readonly string[]): string {
   return (typeof value === 'string' ? [value] : value).map(valueText).join(', ');
 }
@@ -52,14 +56,16 @@ function sideLine(side: Side, attributes: readonly string[], language: Language)
   const parts = [priceText(item, language)];
   for (const option of details.options) {
     if (option.values.length > 1)
-      parts.push(`${fieldLabel(option, language)}: ${valuesText(option.values, language, 5)}`);
+      parts.push(
+        `${fieldLabel(option, language)}${colon(language)}${valuesText(option.values, language, 5)}`,
+      );
   }
   for (const name of attributes) {
     const value = details.attributes[name];
-    if (value !== undefined) parts.push(`${humanize(name)}: ${text(value)}`);
+    if (value !== undefined) parts.push(`${humanize(name)}${colon(language)}${text(value)}`);
   }
   parts.push(stockWord(item, language));
-  return `• ${details.title}${language === 'zh-TW' ? '：' : ': '}${parts.join(language === 'zh-TW' ? '；' : '; ')}`;
+  return `• ${details.title}${colon(language)}${parts.join(language === 'zh-TW' ? '；' : '; ')}`;
 }
 
 export async function compare(turn: RulesTurn): Promise<RulesReply> {

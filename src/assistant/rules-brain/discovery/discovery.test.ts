@@ -8,9 +8,36 @@ import { storeVocabulary, TestConversation, type TestTurn, testBrain } from '../
 
 let fixture: ToolFixture;
 let brain: RulesBrain;
+let pickupStore: Readonly<Record<string, string>>;
+
+/** A product with two units left, both at one store that hands out orders. */
+const LANTERN = { en: 'Glowworm Camp Lantern', 'zh-TW': '螢火蟲露營燈' };
 
 beforeAll(async () => {
   fixture = await createToolFixture();
+  const { services } = fixture;
+  const [stored] = await services.catalog.upsertProducts([
+    {
+      handle: 'glowworm-camp-lantern',
+      title: LANTERN,
+      brand: 'Glowworm',
+      categoryPath: ['Camping', 'Lighting'],
+      productType: 'Lantern',
+      variants: [{ sku: 'GLOW-1', optionValues: [], price: { amount: 99_000, currency: 'TWD' } }],
+    },
+  ]);
+  const store = (await services.inventory.listLocations()).find((l) => l.pickup);
+  const variant = stored?.product.variants[0];
+  if (store === undefined || variant === undefined) throw new Error('no pickup store or lantern');
+  await services.inventory.adjust({
+    variantId: variant.id,
+    locationId: store.id,
+    kind: 'receive',
+    quantity: 2,
+    actor: 'test',
+  });
+  await services.settled();
+  pickupStore = store.name;
   brain = testBrain(
     await storeVocabulary(fixture.services, [...defaultSynonymGroups, ...demoSynonyms]),
     'TWD',
@@ -106,6 +133,32 @@ describe('browsing and refining', () => {
       const place = /(?:pick up today at|left at) (.+)$/u.exec(item.reason ?? '')?.[1];
       if (place !== undefined) expect(item.stock.pickupToday).toContain(place);
       expect(chat.turns.at(-1)?.result.reply.text).toContain(item.reason ?? '');
+    }
+    expectGrounded(chat);
+  });
+
+  it('says how many are left and where when a product runs low, in both languages', async () => {
+    for (const [locale, text, left] of [
+      ['en', 'Glowworm lanterns', (store: string) => `2 left at ${store}`],
+      ['zh-TW', '有 Glowworm 的露營燈嗎', (store: string) => `${store}還剩 2 件`],
+    ] as const) {
+      const chat = conversation(locale);
+      const shown = items(
+        await untilProducts(chat, await chat.say(text), locale === 'en' ? 'any' : '都可以'),
+      );
+      const lantern = shown.find((item) => item.title === LANTERN[locale]);
+      expect(lantern?.reason).toContain(left(pickupStore[locale] ?? ''));
+      expectGrounded(chat);
+    }
+  });
+
+  it('says a product is in the shopper’s size only when that size is in stock', async () => {
+    const chat = conversation('zh-TW');
+    const shown = items(await untilProducts(chat, await chat.say('有沒有27號的防水登山鞋'), '都可以'));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const item of shown) {
+      expect(item.reason).toContain('有你的尺寸');
+      expect(item.variants.some((v) => v.options.Size === '27' && v.available > 0)).toBe(true);
     }
     expectGrounded(chat);
   });

@@ -74,7 +74,7 @@ export function mergeNeed(
   relativePrice: (direction: 'cheaper' | 'pricier') => PriceConstraint | null,
 ): ShopperNeed {
   const terms = messageTerms(understanding);
-  const fresh = previous === null || (understanding.intent === 'browse' && startsOver(previous, terms));
+  const fresh = previous === null || startsOver(previous, terms);
   let need = withTerms(fresh ? emptyNeed : previous, terms);
   for (const entity of understanding.entities) {
     if (entity.type === 'size') need = { ...need, size: entity.value };

@@ -106,6 +106,17 @@ function notOffered(
   };
 }
 
+/** Sizes and option values the message asks for that the product's variants do not have. */
+function unoffered(turn: RulesTurn, picked: readonly string[]): string[] {
+  return turn.understanding.entities.flatMap((e) => {
+    if (e.type === 'size') return picked.some((v) => sizeMatches(e.value, v)) ? [] : [e.value];
+    if (e.type === 'catalog' && e.kind === 'option') {
+      return picked.some((v) => v.toLowerCase() === e.value.toLowerCase()) ? [] : [e.value];
+    }
+    return [];
+  });
+}
+
 export async function stockOf(turn: RulesTurn, productId: string): Promise<RulesReply> {
   const language = turn.language;
   const { details, item } = await productDetails(turn.runTool, productId);
@@ -113,10 +124,8 @@ export async function stockOf(turn: RulesTurn, productId: string): Promise<Rules
   const values = details.options.flatMap((o) =>
     wanted[o.name] === undefined ? [] : [wanted[o.name] as string],
   );
-  const size = turn.understanding.entities.find((e) => e.type === 'size');
-  if (size !== undefined && !values.some((v) => sizeMatches(size.value, v))) {
-    return notOffered(turn, details.title, item, [size.value]);
-  }
+  const missing = unoffered(turn, values);
+  if (missing.length > 0) return notOffered(turn, details.title, item, missing);
   let availability: AvailabilityOutput;
   try {
     availability = await checkAvailability(turn.runTool, productId, values);
