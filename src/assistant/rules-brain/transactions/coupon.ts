@@ -110,10 +110,18 @@ export const applyCoupon: IntentHandler = async (turn) => {
   if (refusal !== undefined) {
     const fact = cart.rejected.find((p) => p.codes.includes(code));
     const why = reasonText(code, refusal.reason, fact, language);
-    const lead = say(language, {
+    const refusedWords = say(language, {
       en: `The code ${code} was not applied: ${why}.`,
       'zh-TW': `優惠碼 ${code} 無法使用：${why}。`,
     });
+    // Gift cards are tenders, not promotions: a shopper typing one here is pointed to where it works.
+    const lead =
+      refusal.reason === 'unknown_code'
+        ? `${refusedWords} ${say(language, {
+            en: 'If it’s a gift card, you can use it in the checkout form when you pay.',
+            'zh-TW': '如果這是禮物卡，可以在結帳表單付款時使用。',
+          })}`
+        : refusedWords;
     return cart.lines.length === 0 ? answer(turn, lead) : cartAnswer(turn, lead, cart);
   }
   const granted: Money | null = cart.applied.find((p) => p.codes.includes(code))?.granted ?? null;

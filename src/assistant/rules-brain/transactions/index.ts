@@ -2,17 +2,18 @@
  * Cart, checkout, orders after purchase, identity, policy, small talk and handoff.
  *
  * `transactionHandlers` answer their intents. `takeOver` names the handler that must answer a
- * turn whatever its intent: an upset shopper, a coupon code, or a reply to a question these
- * handlers asked (the variant for an add, who the shopper is). The dispatcher asks it first.
+ * turn whatever its intent: an upset shopper, a coupon code, a new address for an order (no NLU
+ * intent has it), or who the shopper is when they were asked. The dispatcher asks it first.
  */
 import type { Intent } from '../../nlu/index.js';
 import type { IntentHandler, RulesTurn } from '../types.js';
 import { cartHandlers } from './cart.js';
+import { ADDRESS_CHANGE } from './change-address.js';
 import { checkout } from './checkout.js';
 import { affirm, deny } from './confirmation.js';
 import { apologising, frustrated, greeting, human, isFrustrated, missed, thanks } from './conversation.js';
 import { applyCoupon } from './coupon.js';
-import { orderHandlers } from './orders.js';
+import { changeAddressHandler, orderHandlers } from './orders.js';
 import { policy } from './policy.js';
 
 /** Identity details or an option value may read as anything; what was asked decides. */
@@ -49,6 +50,7 @@ export function takeOver(turn: RulesTurn): IntentHandler | null {
     if (handler !== undefined) return apologising(handler);
   }
   if (entities.some((e) => e.type === 'coupon')) return applyCoupon;
+  if (ADDRESS_CHANGE.test(turn.text)) return changeAddressHandler;
   if (
     turn.dialogue.awaiting.kind === 'identity' &&
     entities.some((e) => e.type === 'postalCode' || e.type === 'email')

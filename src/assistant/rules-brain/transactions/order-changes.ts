@@ -29,6 +29,7 @@ const OUTSIDE_POLICY: ReadonlySet<string> = new Set([
   'outside_return_window',
   'final_sale',
   'reason_not_allowed',
+  'payment_method_required',
 ]);
 
 function refusal(turn: RulesTurn, error: ToolError, request: string): RulesReply {

@@ -2,17 +2,29 @@
  * An order request waiting for the shopper to prove who they are: the intent and the order number
  * they named, kept in `awaiting.then` as "intent" or "intent order" so the request resumes as asked.
  */
-import type { Entity, Intent } from '../../nlu/index.js';
+import type { Entity } from '../../nlu/index.js';
 import type { RulesTurn } from '../types.js';
 
-export type OrderIntent = 'order_status' | 'cancel_order' | 'return_order' | 'exchange_order';
+/** The order intents, and a new shipping address (which the NLU has no intent for). */
+export type OrderIntent =
+  | 'order_status'
+  | 'cancel_order'
+  | 'return_order'
+  | 'exchange_order'
+  | 'change_address';
 
 export interface OrderRequest {
   readonly intent: OrderIntent;
   readonly order: string | null;
 }
 
-const ORDER_INTENTS: readonly Intent[] = ['order_status', 'cancel_order', 'return_order', 'exchange_order'];
+const ORDER_INTENTS: readonly OrderIntent[] = [
+  'order_status',
+  'cancel_order',
+  'return_order',
+  'exchange_order',
+  'change_address',
+];
 
 export function isOrderIntent(intent: string): intent is OrderIntent {
   return (ORDER_INTENTS as readonly string[]).includes(intent);

@@ -3,6 +3,7 @@
  * first, and the request (with the order number they gave) resumes once they have.
  */
 import type { IntentHandler, RulesReply, RulesTurn } from '../types.js';
+import { changeAddress } from './change-address.js';
 import { askIdentity, identifyHandler } from './identity.js';
 import { cancelOrder, exchangeOrder, returnOrder } from './order-changes.js';
 import { type OrderIntent, type OrderRequest, orderNamed } from './order-request.js';
@@ -13,6 +14,7 @@ const RUN: Readonly<Record<OrderIntent, (turn: RulesTurn, order: string | null) 
   cancel_order: cancelOrder,
   return_order: returnOrder,
   exchange_order: exchangeOrder,
+  change_address: changeAddress,
 };
 
 function resume(turn: RulesTurn, request: OrderRequest): Promise<RulesReply> {
@@ -34,3 +36,6 @@ export const orderHandlers = {
   exchange_order: gated('exchange_order'),
   identify: identifyHandler(resume),
 } satisfies Record<string, IntentHandler>;
+
+/** Not an NLU intent: taken over by the message's words ("change the address of A1002"). */
+export const changeAddressHandler = gated('change_address');

@@ -74,6 +74,10 @@ const PLAIN: Readonly<Record<string, Phrase>> = {
     en: 'That confirmation no longer matches, so I didn’t go ahead.',
     'zh-TW': '這個確認已經不符，所以我沒有執行。',
   },
+  payment_method_required: {
+    en: 'That replacement costs more, and I can’t take payment for the difference here.',
+    'zh-TW': '替換商品的價格較高，我無法在這裡收取差額。',
+  },
   not_same_product: {
     en: 'An exchange can only be for another size or colour of the same product.',
     'zh-TW': '換貨只能換同一商品的其他尺寸或顏色。',
