@@ -29,29 +29,38 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCREENSHOT_DIR = join(ROOT, 'test-artifacts', 'screenshots');
 
-const chromiumInstalled = existsSync(CHROMIUM_PATH);
-const browserRequired = Boolean(process.env.CI) || process.env.AISLE_TEST_BROWSER === '1';
-
 // A browser test waits on pages, streams and a real server, on machines shared with other test files.
 const BROWSER_TEST_TIMEOUT_MS = 90_000;
 
-/** True when this run drives a real browser. */
-export const browserTestsEnabled = chromiumInstalled;
+export type BrowserTestMode = 'run' | 'skip' | 'fail';
 
 /**
- * `describe` for suites that need Chromium: skipped (with the reason in the title) when it is
- * missing, unless the run requires browsers, where the missing browser fails the suite. Web
- * assets are built before the suite starts.
+ * Browser tests run wherever Chromium is installed. Without it they are skipped, except in CI or
+ * with AISLE_TEST_BROWSER=1, where a missing browser fails them: a broken install must never pass
+ * as green.
+ */
+export function browserTestMode(env: NodeJS.ProcessEnv, chromiumInstalled: boolean): BrowserTestMode {
+  if (chromiumInstalled) return 'run';
+  const ci = env.CI !== undefined && !['', '0', 'false'].includes(env.CI.toLowerCase());
+  return ci || env.AISLE_TEST_BROWSER === '1' ? 'fail' : 'skip';
+}
+
+const mode = browserTestMode(process.env, existsSync(CHROMIUM_PATH));
+
+/** True when this run drives a real browser. */
+export const browserTestsEnabled = mode === 'run';
+
+/**
+ * `describe` for suites that need Chromium (see `browserTestMode`). Web assets are built before
+ * the suite starts.
  */
 export function describeBrowser(title: string, suite: () => void): void {
-  if (browserTestsEnabled) {
+  if (mode === 'run') {
     describe(title, { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
       beforeAll(ensureWebBuilt, 180_000);
       suite();
     });
-    return;
-  }
-  if (browserRequired) {
+  } else if (mode === 'fail') {
     describe(title, () => {
       it('needs Chromium', () => {
         throw new Error(
@@ -60,9 +69,9 @@ export function describeBrowser(title: string, suite: () => void): void {
         );
       });
     });
-    return;
+  } else {
+    describe.skip(`${title} (${CHROMIUM_PATH} not installed)`, suite);
   }
-  describe.skip(`${title} (${CHROMIUM_PATH} not installed)`, suite);
 }
 
 /** Headless Chromium with the flags that keep it off the network (no sync, updates or QUIC). */
