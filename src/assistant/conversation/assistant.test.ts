@@ -13,6 +13,8 @@ function deferred() {
   return { promise, resolve };
 }
 
+const PERSONA = { currency: 'TWD', persona: { storeName: 'Hillside Outfitters', assistantName: 'Mei' } };
+
 describeEachEngine('assistant sessions', (harness) => {
   afterAll(() => harness.closeAll());
   const fixture = async (options: Parameters<typeof conversationFixture>[0] = {}) =>
@@ -84,11 +86,7 @@ describeEachEngine('assistant sessions', (harness) => {
       'The jacket is NT$2,480.00.',
     );
     // A second assistant on the same store has no memory of the session: it reads the traces.
-    const other = createAssistant({
-      services,
-      rulesBrain: brain,
-      options: { currency: 'TWD', persona: { storeName: 'Hillside Outfitters', assistantName: 'Mei' } },
-    });
+    const other = createAssistant({ services, rulesBrain: brain, options: PERSONA });
     expect((await other.send(sessionId, 'how much is it?')).reply.text).toBe('The jacket is NT$2,480.00.');
   });
 
@@ -136,6 +134,54 @@ describeEachEngine('assistant sessions', (harness) => {
     expect(quickReply.reply.text).toBe('Sure, let me help.');
     gate.resolve();
     await expect(slowReply).resolves.toMatchObject({ reply: { text: 'Sure, let me help.' } });
+  });
+
+  it('keeps a second server off a session while a turn runs on it, and lets it in after', async () => {
+    const { assistant, brain, services } = await fixture();
+    const otherServer = createAssistant({
+      services,
+      rulesBrain: brain,
+      options: { ...PERSONA, sessionLock: { waitMs: 0 } },
+    });
+    const { sessionId } = await assistant.startSession();
+    const gate = deferred();
+    const held = deferred();
+    brain.beforeRespond = async () => {
+      held.resolve();
+      await gate.promise;
+    };
+    const first = assistant.send(sessionId, 'hello');
+    await held.promise;
+    await expect(otherServer.send(sessionId, 'hello?')).rejects.toMatchObject({
+      code: 'session_busy',
+      status: 409,
+    });
+    gate.resolve();
+    await first;
+    brain.beforeRespond = async () => {};
+    await otherServer.send(sessionId, 'hello again');
+    expect(brain.turns.map((turn) => turn.dialogue.misses)).toEqual([0, 1]);
+    expect((await assistant.transcript(sessionId)).messages.map((m) => m.seq)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('takes over the hold of a server that died mid-turn once the hold has lapsed', async () => {
+    const { services, brain, clock } = await fixture();
+    const assistant = createAssistant({
+      services,
+      rulesBrain: brain,
+      options: { ...PERSONA, sessionLock: { waitMs: 0, holdMs: 60_000 } },
+    });
+    const { sessionId } = await assistant.startSession();
+    await services.store.db
+      .updateTable('assistant_sessions')
+      .set({ turn_owner: 'crashed-server', turn_until: clock.now() + 60_000 })
+      .where('id', '=', sessionId)
+      .execute();
+    await expect(assistant.send(sessionId, 'hello')).rejects.toMatchObject({ code: 'session_busy' });
+    clock.advance(60_001);
+    await expect(assistant.send(sessionId, 'hello')).resolves.toMatchObject({
+      reply: { text: 'Sure, let me help.' },
+    });
   });
 
   it('stores shopper text redacted, gives the rules brain the email but never the card number', async () => {

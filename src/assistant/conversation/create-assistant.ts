@@ -16,7 +16,7 @@ import { DEFAULT_ROUTER_CONFIDENCE, DEFAULT_RULES_INTENTS } from './router.js';
 import { routingStatsOf } from './routing-stats.js';
 import { publishMessage, runTurn } from './run-turn.js';
 import { createSessionEvents } from './session-events.js';
-import { createSessionLock } from './session-lock.js';
+import { createSessionLock, type SessionLockOptions } from './session-lock.js';
 import { createSessionStore, type SessionRecord, summaryOf } from './session-store.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { shopperState } from './shopper-state.js';
@@ -46,6 +46,8 @@ export interface AssistantOptions {
   readonly customerTokenSecret?: string;
   /** Forwarded to the toolbox. */
   readonly freeReturns?: boolean;
+  /** How long a turn may hold a session, and how long another waits for it (servers sharing a database). */
+  readonly sessionLock?: SessionLockOptions;
 }
 
 export interface AssistantDependencies {
@@ -99,6 +101,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
   const events = createSessionEvents(logger);
   const sessions = createSessionStore(services.store, clock, (prefix) => newId(prefix, clock.now()));
   const activeTurns: Engine['activeTurns'] = new Map();
+  const lock = createSessionLock(sessions, clock, options.sessionLock);
 
   // A tool's request for a person lands on the turn that made it; the turn queues the session.
   const handoff: HandoffPort = {
@@ -123,7 +126,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     sessions,
     recentFacts: createRecentFacts(sessions),
     events,
-    lock: createSessionLock(),
+    lock,
     rulesBrain,
     toolbox,
     llm: options.llm ?? null,
@@ -205,7 +208,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     } finally {
       // A reader that stops early still lets the turn finish before the next one starts.
       await work;
-      release();
+      await release();
     }
   }
 

@@ -198,6 +198,8 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
           handoff_at: record.handoffAt,
           staff_name: record.staffName,
           message_count: 0,
+          turn_owner: null,
+          turn_until: null,
           created_at: record.createdAt,
           updated_at: record.createdAt,
           last_message_at: record.lastMessageAt,
@@ -240,6 +242,30 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
         .where('status', 'in', [...from])
         .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
+    },
+
+    /**
+     * Takes the session for one turn until `until` unless another turn holds it (a hold past its
+     * time is taken over). False when the session is busy or does not exist.
+     */
+    async claimTurn(id: string, owner: string, until: number): Promise<boolean> {
+      const now = clock.now();
+      const result = await store.db
+        .updateTable('assistant_sessions')
+        .set({ turn_owner: owner, turn_until: until })
+        .where('id', '=', id)
+        .where((eb) => eb.or([eb('turn_owner', 'is', null), eb('turn_until', '<', now)]))
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
+    async releaseTurn(id: string, owner: string): Promise<void> {
+      await store.db
+        .updateTable('assistant_sessions')
+        .set({ turn_owner: null, turn_until: null })
+        .where('id', '=', id)
+        .where('turn_owner', '=', owner)
+        .execute();
     },
 
     /** Appends one message and applies `patch` to the session in the same transaction. */

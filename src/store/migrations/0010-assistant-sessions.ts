@@ -21,6 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('handoff_at', 'bigint')
     .addColumn('staff_name', 'text')
     .addColumn('message_count', 'integer', (col) => col.notNull().defaultTo(0))
+    // Which turn holds the session, and until when, so servers sharing the database take turns.
+    .addColumn('turn_owner', 'text')
+    .addColumn('turn_until', 'bigint')
     .addColumn('created_at', 'bigint', (col) => col.notNull())
     .addColumn('updated_at', 'bigint', (col) => col.notNull())
     .addColumn('last_message_at', 'bigint', (col) => col.notNull())

@@ -27,6 +27,9 @@ export interface AssistantSessionsTable {
   handoff_at: number | null;
   staff_name: string | null;
   message_count: number;
+  /** The turn running on the session (any server), and when its hold lapses if that server died. */
+  turn_owner: string | null;
+  turn_until: number | null;
   created_at: number;
   updated_at: number;
   last_message_at: number;
