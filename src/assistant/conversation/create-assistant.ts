@@ -16,7 +16,7 @@ import { DEFAULT_ROUTER_CONFIDENCE, DEFAULT_RULES_INTENTS } from './router.js';
 import { routingStatsOf } from './routing-stats.js';
 import { publishMessage, runTurn } from './run-turn.js';
 import { createSessionEvents } from './session-events.js';
-import { createSessionLock, type SessionLockOptions } from './session-lock.js';
+import { createSessionLock, DEFAULT_HOLD_MS, type SessionLockOptions } from './session-lock.js';
 import { createSessionStore, type SessionRecord, summaryOf } from './session-store.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { shopperState } from './shopper-state.js';
@@ -101,7 +101,9 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
   const events = createSessionEvents(logger);
   const sessions = createSessionStore(services.store, clock, (prefix) => newId(prefix, clock.now()));
   const activeTurns: Engine['activeTurns'] = new Map();
-  const lock = createSessionLock(sessions, clock, options.sessionLock);
+  // A turn may run as long as the model is allowed to take, and then some.
+  const holdMs = Math.max(DEFAULT_HOLD_MS, (options.llm?.timeoutMs ?? 0) + DEFAULT_HOLD_MS / 4);
+  const lock = createSessionLock(sessions, clock, { holdMs, ...options.sessionLock });
 
   // A tool's request for a person lands on the turn that made it; the turn queues the session.
   const handoff: HandoffPort = {

@@ -21,6 +21,7 @@ export interface SessionLockOptions {
   readonly waitMs?: number;
 }
 
+export const DEFAULT_HOLD_MS = 120_000;
 const FIRST_POLL_MS = 10;
 const LAST_POLL_MS = 250;
 
@@ -29,7 +30,7 @@ export function createSessionLock(
   clock: Clock,
   options: SessionLockOptions = {},
 ): SessionLock {
-  const holdMs = options.holdMs ?? 120_000;
+  const holdMs = options.holdMs ?? DEFAULT_HOLD_MS;
   const waitMs = options.waitMs ?? 60_000;
   const tails = new Map<string, Promise<void>>();
 
