@@ -70,7 +70,8 @@ function ask(turn: RulesTurn, need: ShopperNeed, question: Question): RulesReply
         })
       : say(language, {
           en: `Quite a few fit. Which ${label} would you like — ${valuesText(question.values, language)}? Or say “any” and I'll pick the best ones for you.`,
-          'zh-TW': `符合的商品不少。你想要哪種${label}？有 ${valuesText(question.values, language)}。也可以說“都可以”，我直接推薦幾款給你。`,
+          // A field the catalog names only in English is asked without its name in Chinese.
+          'zh-TW': `符合的商品不少。你想要哪種${/[\u4e00-\u9fff]/u.test(label) ? label : ''}？有 ${valuesText(question.values, language)}。也可以說“都可以”，我直接推薦幾款給你。`,
         });
   const chips = question.values.slice(0, ANSWER_CHIPS).map((value) => ({ label: value, text: value }));
   return {

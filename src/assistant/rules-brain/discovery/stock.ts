@@ -52,7 +52,12 @@ function oneVariant(title: string, row: Row, language: Language): string[] {
   return lines;
 }
 
-function manyVariants(title: string, rows: readonly Row[], language: Language): string[] {
+/** Variants read out one by one, with their counts and stores; more are summarised. */
+const ONE_BY_ONE = 2;
+
+/** `narrowed`: the shopper already named an option, so the stores are not waiting on their size. */
+function manyVariants(title: string, rows: readonly Row[], language: Language, narrowed: boolean): string[] {
+  if (rows.length <= ONE_BY_ONE) return rows.flatMap((row) => oneVariant(title, row, language));
   const inStock = rows.filter((r) => r.available > 0).map((r) => r.options);
   const soldOut = rows.filter((r) => r.available === 0).map((r) => r.options);
   if (inStock.length === 0) {
@@ -75,10 +80,15 @@ function manyVariants(title: string, rows: readonly Row[], language: Language): 
   const places = [...new Set(rows.flatMap((r) => (r.pickupAt ?? []).map((p) => pickupPlace(p).name)))];
   if (places.length > 0) {
     lines.push(
-      say(language, {
-        en: `Store pickup today: ${list('en', places)} — tell me your size and I'll check the exact store.`,
-        'zh-TW': `今天可到門市取貨：${list('zh-TW', places)}。告訴我尺寸，我幫你確認是哪間門市。`,
-      }),
+      narrowed
+        ? say(language, {
+            en: `Store pickup today: ${list('en', places)}.`,
+            'zh-TW': `今天可到門市取貨：${list('zh-TW', places)}。`,
+          })
+        : say(language, {
+            en: `Store pickup today: ${list('en', places)} — tell me your size and I'll check the exact store.`,
+            'zh-TW': `今天可到門市取貨：${list('zh-TW', places)}。告訴我尺寸，我幫你確認是哪間門市。`,
+          }),
     );
   }
   return lines;
@@ -138,7 +148,7 @@ export async function stockOf(turn: RulesTurn, productId: string): Promise<Rules
   const lines =
     rows.length === 1 && only !== undefined
       ? oneVariant(details.title, only, language)
-      : manyVariants(details.title, rows, language);
+      : manyVariants(details.title, rows, language, values.length > 0);
   const cards = item === undefined ? [] : [{ type: 'products' as const, items: [item] }];
   let dialogue = noteCards({ ...turn.dialogue, awaiting: { kind: 'none' } }, cards);
   if (rows.length === 1 && only !== undefined && only.available > 0) {
