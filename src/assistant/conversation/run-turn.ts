@@ -18,7 +18,15 @@ import { chooseBrain } from './router.js';
 import type { SessionPatch, SessionRecord } from './session-store.js';
 import { shopperState } from './shopper-state.js';
 import { type HandoffRequest, modelToolRunner, replyCards, TurnTools } from './turn-tools.js';
-import type { Reply, SentReply, Suggestion, TranscriptMessage, TurnEvent, TurnTrace } from './types.js';
+import type {
+  Reply,
+  SentReply,
+  ShopperState,
+  Suggestion,
+  TranscriptMessage,
+  TurnEvent,
+  TurnTrace,
+} from './types.js';
 
 const HISTORY_MESSAGES = 20;
 const CJK = /[\u3400-\u9fff]/u;
@@ -131,21 +139,22 @@ export async function runTurn(
     cartId: context.cartId,
     cartToken: context.cartToken,
   });
-  let replyText = checked.text;
-  let handoff = draft.handoff ?? tools.handoff;
-  if (handoff === null && engine.handoffCartOver !== null && state.cart !== null) {
-    const over = state.cart.total.amount >= engine.handoffCartOver;
-    if (over && session.handoffReason !== 'high_value_cart') {
-      const threshold = { amount: engine.handoffCartOver, currency: state.cart.total.currency };
-      handoff = {
-        reason: 'high_value_cart',
-        note: `cart total ${formatMoney(state.cart.total, 'en')} is over ${formatMoney(threshold, 'en')}`,
-      };
-      replyText = `${replyText} ${highValueNotice(language)}`;
-    }
-  }
-
-  const now = engine.services.clock.now();
+  const handoff = draft.handoff ?? tools.handoff ?? highValueHandoff(engine, session, state);
+  const replyText =
+    handoff?.reason === 'high_value_cart' ? `${checked.text} ${highValueNotice(language)}` : checked.text;
+  // The shopper reads the text as written; the transcript keeps it redacted like everything else.
+  const shown = vault.restore(replyText);
+  const stored = redactText(replyText, vault).redacted;
+  const trace: TurnTrace = {
+    brain: draft.brain,
+    route: draft.route,
+    intent: understanding.intent,
+    confidence: understanding.confidence,
+    tools: tools.calls,
+    interventions: checked.interventions,
+    usage: draft.usage,
+    latencyMs: Math.round(performance.now() - started),
+  };
   const patch: SessionPatch = {
     dialogue: draft.dialogue,
     vault: vault.toJSON(),
@@ -161,41 +170,22 @@ export async function runTurn(
           status: 'waiting',
           handoffReason: handoff.reason,
           handoffNote: oneLine(handoff.note),
-          handoffAt: now,
+          handoffAt: engine.services.clock.now(),
         }),
   };
-  const trace: TurnTrace = {
-    brain: draft.brain,
-    route: draft.route,
-    intent: understanding.intent,
-    confidence: understanding.confidence,
-    tools: tools.calls,
-    interventions: checked.interventions,
-    usage: draft.usage,
-    latencyMs: Math.round(performance.now() - started),
-  };
-  // The shopper reads the text as written; the transcript keeps it redacted like everything else.
-  const shown = vault.restore(replyText);
   const message = await engine.sessions.append(
     sessionId,
-    {
-      role: 'assistant',
-      text: redactText(replyText, vault).redacted,
-      cards: draft.cards,
-      suggestions: draft.suggestions,
-      trace,
-    },
-    { ...patch, vault: vault.toJSON() },
+    { role: 'assistant', text: stored, cards: draft.cards, suggestions: draft.suggestions, trace },
+    patch,
   );
-  for (const sentence of sentencesOf(shown)) emit({ type: 'text-delta', text: sentence });
-  publishMessage(engine, sessionId, message, vault);
-  const finalState = handoff === null ? state : { ...state, status: 'waiting' as const };
   engine.recentFacts.remember(
     sessionId,
     session.messageCount,
     message.seq,
     tools.calls.flatMap((call) => call.facts),
   );
+  for (const sentence of sentencesOf(shown)) emit({ type: 'text-delta', text: sentence });
+  publishMessage(engine, sessionId, message, vault);
   if (handoff !== null) {
     engine.logger.info({ sessionId, reason: handoff.reason }, 'session queued for staff');
     engine.events.emit({ type: 'status', sessionId, status: 'waiting', reason: handoff.reason });
@@ -203,7 +193,24 @@ export async function runTurn(
   return {
     messageId: message.id,
     reply: { text: shown, cards: draft.cards, suggestions: draft.suggestions },
-    state: finalState,
+    state: handoff === null ? state : { ...state, status: 'waiting' },
+  };
+}
+
+/** A cart at or over AISLE_HANDOFF_CART_OVER goes to staff, once per session. */
+function highValueHandoff(
+  engine: Engine,
+  session: SessionRecord,
+  state: ShopperState,
+): HandoffRequest | null {
+  const threshold = engine.handoffCartOver;
+  const cart = state.cart;
+  if (threshold === null || cart === null || cart.total.amount < threshold) return null;
+  if (session.handoffReason === 'high_value_cart') return null;
+  const limit = { amount: threshold, currency: cart.total.currency };
+  return {
+    reason: 'high_value_cart',
+    note: `cart total ${formatMoney(cart.total, 'en')} is over ${formatMoney(limit, 'en')}`,
   };
 }
 
