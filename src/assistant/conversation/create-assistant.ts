@@ -10,6 +10,7 @@ import type { Intent } from '../nlu/index.js';
 import { initialDialogue, type RulesBrain } from '../rules-brain/index.js';
 import { createToolbox, type HandoffPort, verifyCustomerToken } from '../tools/index.js';
 import type { AssistantServices, Engine, LanguageModelSettings } from './engine.js';
+import { createEventChannel } from './event-channel.js';
 import { handedBackNotice, languageOf, staffJoinedNotice } from './notices.js';
 import { createRecentFacts } from './recent-facts.js';
 import { DEFAULT_ROUTER_CONFIDENCE, DEFAULT_RULES_INTENTS } from './router.js';
@@ -173,40 +174,16 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
   async function* turn(sessionId: string, text: string): AsyncGenerator<TurnEvent> {
     const message = messageText(text);
     const release = await engine.lock.acquire(sessionId);
-    const queue: TurnEvent[] = [];
-    let wake: (() => void) | null = null;
-    let finished = false;
-    let failure: { error: unknown } | null = null;
-    const push = (event: TurnEvent) => {
-      queue.push(event);
-      wake?.();
-    };
-    const work = runTurn(engine, sessionId, message, push).then(
+    const channel = createEventChannel<TurnEvent>();
+    const work = runTurn(engine, sessionId, message, (event) => channel.push(event)).then(
       (sent) => {
-        push({ type: 'reply', messageId: sent.messageId, reply: sent.reply, state: sent.state });
-        finished = true;
-        wake?.();
+        channel.push({ type: 'reply', messageId: sent.messageId, reply: sent.reply, state: sent.state });
+        channel.end();
       },
-      (error: unknown) => {
-        failure = { error };
-        finished = true;
-        wake?.();
-      },
+      (error: unknown) => channel.fail(error),
     );
     try {
-      while (true) {
-        const next = queue.shift();
-        if (next !== undefined) {
-          yield next;
-          continue;
-        }
-        if (finished) break;
-        await new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        wake = null;
-      }
-      if (failure !== null) throw (failure as { error: unknown }).error;
+      yield* channel;
     } finally {
       // A reader that stops early still lets the turn finish before the next one starts.
       await work;
