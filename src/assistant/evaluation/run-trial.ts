@@ -7,10 +7,10 @@
 import { performance } from 'node:perf_hooks';
 import type { CartView } from '../../cart/index.js';
 import { AisleError } from '../../core/index.js';
-import type { Order } from '../../orders/index.js';
 import type { AppServices } from '../../server/services.js';
 import type { ShopperState, TranscriptMessage } from '../conversation/types.js';
 import { conversationOf } from './assistant-under-test.js';
+import { auditActionClaims } from './audit-actions.js';
 import { auditCart, auditOrder, ordersTouchedSince, promotionBook } from './audit-discounts.js';
 import { auditPrivacy, readShopperData } from './audit-privacy.js';
 import { auditReplies } from './audit-replies.js';
@@ -166,13 +166,19 @@ async function converse(
   return { turns, payments, failures, state };
 }
 
+/**
+ * The session's cart and the order it became. A cart that became an order is read as checkout
+ * froze it: priced again now it would answer for a shopper who has since ordered (a first-order
+ * code no longer applies), not for what they bought.
+ */
 async function endState(services: AppServices, state: ShopperState | null) {
-  let cart: CartView | null = null;
-  let order: Order | null = null;
-  if (state?.cart) {
-    cart = await services.cart.getCart(state.cart.cartId);
-    if (cart.cart.checkoutId !== null) order = await services.orders.findByCheckout(cart.cart.checkoutId);
-  }
+  if (!state?.cart) return { cart: null, order: null };
+  const live = await services.cart.getCart(state.cart.cartId);
+  if (live.cart.checkoutId === null) return { cart: live, order: null };
+  const order = await services.orders.findByCheckout(live.cart.checkoutId);
+  const checkout = await services.cart.getCheckout(state.cart.cartId);
+  const cart: CartView =
+    order !== null && checkout !== null ? { cart: live.cart, quote: checkout.quote } : live;
   return { cart, order };
 }
 
@@ -218,6 +224,7 @@ export async function runTrial(scenario: Scenario, options: TrialOptions): Promi
         'claim',
         auditReplies(turns, { locale: scenario.language, currency: services.config.currency, today }),
       ),
+      ...as('claim', auditActionClaims(turns)),
     );
     const book = await promotionBook(services);
     for (const touched of await ordersTouchedSince(services, since))
