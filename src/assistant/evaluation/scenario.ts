@@ -214,7 +214,13 @@ export function parseScenarioFile(json: unknown, source = 'scenario file'): Scen
     const issues = parsed.error.issues.map(
       (issue) => `${issue.path.join('.') || '(file)'}: ${issue.message}`,
     );
-    throw new ValidationError(`${source} is not a valid scenario file`, { issues }, 'invalid_scenario_file');
+    const shown =
+      issues.slice(0, 5).join('; ') + (issues.length > 5 ? `; and ${issues.length - 5} more` : '');
+    throw new ValidationError(
+      `${source} is not a valid scenario file: ${shown}`,
+      { issues },
+      'invalid_scenario_file',
+    );
   }
   return parsed.data.scenarios;
 }
