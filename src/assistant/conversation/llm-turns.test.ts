@@ -176,6 +176,20 @@ describe('turns the language model answers', () => {
     expect(messages.at(-1)?.trace?.interventions.length).toBeGreaterThan(0);
   });
 
+  it("answers with the rules brain when the model's draft cannot be trusted and it ran no tool", async () => {
+    const { assistant, brain, script } = await withScriptedModel();
+    script.push(() => text('Use code TAKE50 for half off everything.'));
+    const { sessionId } = await assistant.startSession();
+    const sent = await assistant.send(sessionId, 'show me something nice');
+    expect(sent.reply.text).toBe('Sure, let me help.');
+    expect(brain.turns).toHaveLength(1);
+    const trace = (await assistant.transcript(sessionId)).messages.at(-1)?.trace;
+    expect(trace?.brain).toBe('fallback');
+    expect(trace?.route).toContain("guard rejected the model's draft, rules brain answered");
+    expect(trace?.interventions).toMatchObject([{ claim: { type: 'code' } }]);
+    expect(trace?.usage).toMatchObject({ inputTokens: 150, outputTokens: 20 });
+  });
+
   it('answers with the rules brain when the provider fails, and the shopper sees no error', async () => {
     const { assistant, brain, script } = await withScriptedModel();
     script.push(() => {

@@ -6,7 +6,7 @@ import { ConflictError, formatMoney } from '../../core/index.js';
 import { PiiVault, type Redaction, redactText } from '../../privacy/index.js';
 import { summarizePolicies } from '../../promotions/index.js';
 import { FactSet } from '../facts/index.js';
-import { verify } from '../guard/index.js';
+import { type Intervention, verify } from '../guard/index.js';
 import { type ConversationMessage, createLlmBrain, LlmUnavailableError } from '../llm/index.js';
 import type { Language, Understanding } from '../nlu/index.js';
 import type { DialogueState } from '../rules-brain/index.js';
@@ -131,7 +131,15 @@ export async function runTurn(
     engine.activeTurns.delete(sessionId);
   }
 
-  const checked = await guard(engine, input, draft);
+  let checked = await guard(engine, input, draft);
+  if (checked.fellBack && draft.brain === 'llm' && !tools.anySucceeded) {
+    // The model's draft could not be trusted and it changed nothing: the rules brain answers instead.
+    const rejected = checked.interventions;
+    const route = `${draft.route}; guard rejected the model's draft, rules brain answered`;
+    draft = { ...(await rulesDraft(engine, input, 'fallback', route)), usage: draft.usage };
+    const again = await guard(engine, input, draft);
+    checked = { ...again, interventions: [...rejected, ...again.interventions] };
+  }
   const state = await shopperState(engine.services, engine.logger, {
     status: 'assistant',
     customerId: context.shopper.customerId,
@@ -348,7 +356,11 @@ function fromToolResults(
 }
 
 /** Checks the draft against this turn's and the session's facts; repairs it or falls back to the safe reply. */
-async function guard(engine: Engine, input: TurnInput, draft: Draft) {
+async function guard(
+  engine: Engine,
+  input: TurnInput,
+  draft: Draft,
+): Promise<{ text: string; interventions: readonly Intervention[]; fellBack: boolean }> {
   const { policies } = await engine.services.promotions.current();
   const today = localDate(engine.services.clock.now(), policies.shipping?.timeZone ?? 'UTC');
   const verification = verify(draft.text, input.tools.facts, {
@@ -357,7 +369,7 @@ async function guard(engine: Engine, input: TurnInput, draft: Draft) {
     today,
     shopperText: input.redaction.clear,
   });
-  if (verification.ok) return { text: draft.text, interventions: [] };
+  if (verification.ok) return { text: draft.text, interventions: [], fellBack: false };
   const text = verification.fallback
     ? safeReplyText(draft.cards, input.language)
     : (verification.repaired ?? draft.text);
@@ -376,7 +388,7 @@ async function guard(engine: Engine, input: TurnInput, draft: Draft) {
     },
     'grounding guard changed a reply',
   );
-  return { text, interventions: verification.interventions };
+  return { text, interventions: verification.interventions, fellBack: verification.fallback };
 }
 
 async function historyBefore(engine: Engine, sessionId: string, seq: number): Promise<ConversationMessage[]> {
