@@ -21,6 +21,7 @@ import { createSessionLock, DEFAULT_HOLD_MS, type SessionLockOptions } from './s
 import { createSessionStore, type SessionRecord, summaryOf } from './session-store.js';
 import { hashSessionToken, newSessionToken } from './session-token.js';
 import { shopperState } from './shopper-state.js';
+import { modelToolRunners } from './turn-tools.js';
 import type {
   Assistant,
   SentReply,
@@ -132,6 +133,7 @@ export function createAssistant(dependencies: AssistantDependencies): Assistant 
     lock,
     rulesBrain,
     toolbox,
+    modelTools: modelToolRunners(toolbox),
     llm: options.llm ?? null,
     persona: options.persona,
     currency: options.currency,

@@ -10,7 +10,7 @@ import type { RecentFacts } from './recent-facts.js';
 import type { SessionEvents } from './session-events.js';
 import type { SessionLock } from './session-lock.js';
 import type { SessionStore } from './session-store.js';
-import type { TurnTools } from './turn-tools.js';
+import type { ModelToolRunners, TurnTools } from './turn-tools.js';
 
 export type AssistantServices = ToolServices & Pick<AppServices, 'store' | 'logger'>;
 
@@ -31,6 +31,8 @@ export interface Engine {
   readonly lock: SessionLock;
   readonly rulesBrain: RulesBrain;
   readonly toolbox: Toolbox;
+  /** The toolbox as the language model's tools, for one turn's vault. */
+  readonly modelTools: ModelToolRunners;
   readonly llm: LanguageModelSettings | null;
   readonly persona: Persona;
   readonly currency: string;

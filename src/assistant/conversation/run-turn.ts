@@ -17,7 +17,7 @@ import { policyBrief } from './policy-brief.js';
 import { chooseBrain } from './router.js';
 import type { SessionPatch, SessionRecord } from './session-store.js';
 import { shopperState } from './shopper-state.js';
-import { type HandoffRequest, modelToolRunner, replyCards, TurnTools } from './turn-tools.js';
+import { type HandoffRequest, replyCards, TurnTools } from './turn-tools.js';
 import type {
   Reply,
   SentReply,
@@ -282,7 +282,7 @@ async function llmDraft(engine: Engine, input: TurnInput, shopperSeq: number, ro
   try {
     const brain = createLlmBrain({
       model: llm.model,
-      tools: modelToolRunner(engine.toolbox, tools.vault),
+      tools: engine.modelTools(tools.vault),
       persona: engine.persona,
       policySummary: policyBrief(
         summarizePolicies(await engine.services.promotions.getPolicies(), engine.currency),

@@ -75,32 +75,40 @@ export class TurnTools {
 }
 
 /**
- * The toolbox as the LLM brain's tool runner for one session's turn. Each schema validates the
- * arguments with the vault's values put back, so `[email_1]` passes as the email it stands for,
- * but hands on the arguments as the model wrote them: the SDK repeats them to the model in later
- * steps. The model is shown the tool's own JSON schema.
+ * The toolbox as the LLM brain's tool runner, one per turn for its session's vault. Each schema
+ * validates the arguments with the vault's values put back, so `[email_1]` passes as the email it
+ * stands for, but hands on the arguments as the model wrote them: the SDK repeats them to the
+ * model in later steps. The model is shown the tool's own JSON schema.
  */
-export function modelToolRunner(toolbox: Toolbox, vault: PiiVault): ToolRunner<TurnTools, ToolResult> {
-  const specs = toolbox.toolSpecs().map((spec) => {
-    const schema = zodSchema(spec.inputSchema as Parameters<typeof zodSchema>[0]);
-    const validate = schema.validate;
+export type ModelToolRunners = (vault: PiiVault) => ToolRunner<TurnTools, ToolResult>;
+
+export function modelToolRunners(toolbox: Toolbox): ModelToolRunners {
+  // Built once: each schema works out its JSON schema on first use and keeps it.
+  const tools = toolbox.toolSpecs().map((spec) => ({
+    spec,
+    schema: zodSchema(spec.inputSchema as Parameters<typeof zodSchema>[0]),
+  }));
+  return (vault) => {
+    const specs = tools.map(({ spec, schema }) => {
+      const validate = schema.validate;
+      return {
+        ...spec,
+        inputSchema: jsonSchema(() => schema.jsonSchema, {
+          ...(validate === undefined
+            ? {}
+            : {
+                validate: async (value: unknown) => {
+                  const checked = await validate(restoreValue(value, vault));
+                  return checked.success ? { success: true as const, value } : checked;
+                },
+              }),
+        }),
+      };
+    });
     return {
-      ...spec,
-      inputSchema: jsonSchema(() => schema.jsonSchema, {
-        ...(validate === undefined
-          ? {}
-          : {
-              validate: async (value: unknown) => {
-                const checked = await validate(restoreValue(value, vault));
-                return checked.success ? { success: true as const, value } : checked;
-              },
-            }),
-      }),
+      specs: () => specs,
+      run: (name, input, turn) => turn.runForModel(name, input),
     };
-  });
-  return {
-    specs: () => specs,
-    run: (name, input, tools) => tools.runForModel(name, input),
   };
 }
 
