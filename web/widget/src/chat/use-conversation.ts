@@ -201,8 +201,11 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
             dispatch({ type: 'activity', activity: event.name });
           } else if (event.type === 'reply') {
             const message = fromReply(event.messageId || replyId, event.reply);
-            if (started) dispatch({ type: 'replace', id: replyId, message });
-            else dispatch({ type: 'append', message });
+            // With a person on the conversation the assistant stays silent: an empty reply draws nothing.
+            const silent = message.text === '' && message.cards.length === 0;
+            if (started)
+              dispatch(silent ? { type: 'remove', id: replyId } : { type: 'replace', id: replyId, message });
+            else if (!silent) dispatch({ type: 'append', message });
             dispatch({ type: 'shopper', shopper: event.state });
           }
         }

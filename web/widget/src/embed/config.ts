@@ -17,6 +17,8 @@ export interface WidgetConfig {
 }
 
 const DEFAULT_THEME = '#0f766e';
+/** On a phone the open chat covers the whole page, so it opens only when the shopper asks. */
+const PHONE_WIDTH = 480;
 
 /** The tag that loaded this script; `currentScript` is null once the script has finished running. */
 export function findScriptTag(): HTMLScriptElement | null {
@@ -42,7 +44,7 @@ export function readConfig(
     theme,
     onTheme: readableOn(theme),
     position: data.position === 'left' ? 'left' : 'right',
-    openOnLoad: data.open === 'true' || data.open === '',
+    openOnLoad: (data.open === 'true' || data.open === '') && window.innerWidth > PHONE_WIDTH,
   };
 }
 
