@@ -78,7 +78,8 @@ function pointedAt(
 
 /**
  * The shown products the message refers to, in the order it names them; the focus when it names
- * none. Empty when nothing is shown or the reference points past the list.
+ * none. Empty when nothing is shown, the reference points past the list, or the message names by
+ * title a product that is not shown.
  */
 export function resolveProducts(turn: RulesTurn): ShownProduct[] {
   const { dialogue } = turn;
@@ -91,13 +92,12 @@ export function resolveProducts(turn: RulesTurn): ShownProduct[] {
   };
   for (const reference of references)
     for (const product of pointedAt(reference, dialogue, terms)) add(product);
+  const named = terms.filter((t) => t.kind === 'product');
   if (references.length === 0) {
-    for (const term of terms) {
-      if (term.kind !== 'product') continue;
-      for (const product of dialogue.shown) if (describes(term, product)) add(product);
-    }
+    for (const term of named) for (const product of dialogue.shown) if (describes(term, product)) add(product);
   }
-  if (found.length > 0 || references.length > 0) return found;
+  // A product named by its title that is not on screen is not the one under discussion either.
+  if (found.length > 0 || references.length > 0 || named.length > 0) return found;
   const focus = focusOf(dialogue) ?? (dialogue.shown.length === 1 ? dialogue.shown[0] : undefined);
   return focus === undefined ? [] : [focus];
 }

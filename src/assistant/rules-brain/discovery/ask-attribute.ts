@@ -37,8 +37,10 @@ const CHINESE_FIELD_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Anything in a description sentence that could pass for a promise, a figure or an order. */
-const UNSAFE_SENTENCE =
-  /\d|[A-Z]{2,}|ignore|instruction|coupon|code|free|discount|price|refund|assistant|system|prompt|免費|優惠|折|價|退|指令|忽略/iu;
+const UNSAFE_WORDS =
+  /\d|ignore|instruction|coupon|code|free|discount|price|refund|assistant|system|prompt|免費|優惠|折|價|退|指令|忽略/iu;
+/** Capitals in a row read as a code ("FREE100", "VIP"). */
+const CODE_SHAPE = /[A-Z]{2,}/u;
 const MAX_QUOTE = 160;
 
 function fieldWords(name: string): string[] {
@@ -61,6 +63,63 @@ function attributeText(value: string | readonly string[]): string {
   return (typeof value === 'string' ? [value] : value).map(valueText).join(', ');
 }
 
+/** English words too common to find the asked thing by ("does it", "what about"). */
+const COMMON_WORDS = new Set([
+  'about',
+  'does',
+  'doesn',
+  'what',
+  'which',
+  'this',
+  'that',
+  'these',
+  'those',
+  'with',
+  'have',
+  'from',
+  'there',
+  'their',
+  'they',
+  'will',
+  'would',
+  'could',
+  'should',
+  'tell',
+  'more',
+  'much',
+  'many',
+  'like',
+  'good',
+  'into',
+  'your',
+  'other',
+  'than',
+  'them',
+  'then',
+  'when',
+  'where',
+  'work',
+  'works',
+  'need',
+  'want',
+  'item',
+  'product',
+  'first',
+  'second',
+  'third',
+  'last',
+  'please',
+  'thanks',
+]);
+
+/** Words that ask for an overview rather than a particular fact. */
+const TELL_ME = new Set(['tell', 'about', 'show', 'details', 'describe', 'info', 'information', 'more']);
+
+/** Words of four letters or more that say what the shopper asks about ("oven", "induction"). */
+function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z]{4,}/gu) ?? []).filter((word) => !COMMON_WORDS.has(word));
+}
+
 /** A description sentence that holds one of the asked words and is safe to quote. */
 function quotedSentence(description: string, words: readonly string[]): string | null {
   if (words.length === 0) return null;
@@ -68,7 +127,8 @@ function quotedSentence(description: string, words: readonly string[]): string |
   const found = sentences.find(
     (s) =>
       s.length <= MAX_QUOTE &&
-      !UNSAFE_SENTENCE.test(s) &&
+      !UNSAFE_WORDS.test(s) &&
+      !CODE_SHAPE.test(s) &&
       words.some((w) => w.length > 2 && s.toLowerCase().includes(w.toLowerCase())),
   );
   return found === undefined ? null : found.trim();
@@ -125,32 +185,92 @@ function overview(details: ProductDetails, item: ProductCardItem | undefined, la
   return lines;
 }
 
+/** The catalog words and content words of the message: what the shopper asks about. */
+function askedWordsOf(turn: RulesTurn): string[] {
+  return [
+    ...turn.understanding.entities.flatMap((e) =>
+      e.type === 'catalog' && e.kind !== 'product' ? [e.value] : [],
+    ),
+    ...contentWords(turn.text),
+  ].map((word) => word.toLowerCase());
+}
+
+/** Attributes asked by name ("what material"), or whose values hold an asked word ("good for trekking?"). */
+function attributeAnswers(
+  details: ProductDetails,
+  text: string,
+  asked: readonly string[],
+  language: Language,
+): string[] {
+  return Object.entries(details.attributes).flatMap(([name, value]) => {
+    const label = humanize(name);
+    if (asksAbout(text, name)) {
+      return [
+        say(language, {
+          en: `The ${label} of ${details.title}: ${attributeText(value)}.`,
+          'zh-TW': `${details.title}的${label}：${attributeText(value)}。`,
+        }),
+      ];
+    }
+    const values = (typeof value === 'string' ? [value] : value).map((v) => v.toLowerCase());
+    if (!values.some((v) => asked.includes(v))) return [];
+    return [
+      say(language, {
+        en: `Yes — ${details.title} lists ${label}: ${attributeText(value)}.`,
+        'zh-TW': `是的，${details.title}的${label}：${attributeText(value)}。`,
+      }),
+    ];
+  });
+}
+
+/** Tags the merchant gave the product that the shopper asks about ("is it waterproof?"). */
+function tagAnswer(
+  title: string,
+  tags: readonly string[],
+  asked: readonly string[],
+  language: Language,
+): string[] {
+  const tagged = tags.filter((tag) => asked.includes(tag.toLowerCase()));
+  if (tagged.length === 0) return [];
+  const words = tagged.map(valueText).join(', ');
+  return [
+    say(language, {
+      en: `Yes — ${title} is listed as ${words}.`,
+      'zh-TW': `是的，${title}標示為“${words}”。`,
+    }),
+  ];
+}
+
+function descriptionAnswer(details: ProductDetails, asked: readonly string[], language: Language): string[] {
+  const quote = quotedSentence(details.quotedDescription, asked);
+  if (quote === null) return [];
+  return [
+    say(language, { en: `From the product description: “${quote}”`, 'zh-TW': `商品說明寫道：“${quote}”` }),
+  ];
+}
+
 /** Answers about one product, or describes it when nothing in particular is asked. */
 export async function describeProduct(turn: RulesTurn, productId: string): Promise<RulesReply> {
   const { language, text } = turn;
-  const { details, item } = await productDetails(turn.runTool, productId);
-  const lines: string[] = [];
-  const askedOptions = details.options.filter((o) => asksAbout(text, o.name, Object.values(o.labels)));
-  for (const option of askedOptions) lines.push(optionLine(details, item, option, language));
-  const askedAttributes = Object.entries(details.attributes).filter(([name]) => asksAbout(text, name));
-  for (const [name, value] of askedAttributes) {
-    const label = humanize(name);
+  const { details, item, facts } = await productDetails(turn.runTool, productId);
+  const asked = askedWordsOf(turn);
+  const lines = [
+    ...details.options
+      .filter((o) => asksAbout(text, o.name, Object.values(o.labels)))
+      .map((option) => optionLine(details, item, option, language)),
+    ...attributeAnswers(details, text, asked, language),
+  ];
+  const tags = facts.flatMap((f) => (f.kind === 'product' && f.productId === productId ? f.tags : []));
+  if (lines.length === 0) lines.push(...tagAnswer(details.title, tags, asked, language));
+  if (lines.length === 0) lines.push(...descriptionAnswer(details, asked, language));
+  const title = details.title.toLowerCase();
+  const unanswered = contentWords(text).filter((word) => !title.includes(word) && !TELL_ME.has(word));
+  if (lines.length === 0 && unanswered.length > 0) {
+    // Asked something the product's data does not say: say so rather than guess.
     lines.push(
       say(language, {
-        en: `The ${label} of ${details.title}: ${attributeText(value)}.`,
-        'zh-TW': `${details.title}的${label}：${attributeText(value)}。`,
-      }),
-    );
-  }
-  const askedWords = turn.understanding.entities.flatMap((e) =>
-    e.type === 'catalog' && e.kind !== 'product' ? [e.value] : [],
-  );
-  const quote = quotedSentence(details.quotedDescription, askedWords);
-  if (quote !== null) {
-    lines.push(
-      say(language, {
-        en: `From the product description: “${quote}”`,
-        'zh-TW': `商品說明寫道：「${quote}」`,
+        en: `The details I have for ${details.title} don't say. A person on our team can check for you.`,
+        'zh-TW': `${details.title}的商品資料沒有提到這一點，可以請真人客服幫你確認。`,
       }),
     );
   }

@@ -89,6 +89,15 @@ describe('the rules brain on an imported kitchen shop', () => {
     expectGrounded(chat);
   });
 
+  it('quotes the description sentence that answers a question, and nothing else of it', async () => {
+    const chat = conversation();
+    let turn = await chat.say('cast iron skillet');
+    while (turn.result.dialogue.awaiting.kind === 'question') turn = await chat.say('any');
+    const answer = await chat.say('can the skillet go in the oven?');
+    expect(answer.result.reply.text).toContain('“Pre-seasoned skillet that goes from hob to oven.”');
+    expectGrounded(chat);
+  });
+
   it('reads "the sage one" against the options of the products on screen', async () => {
     const chat = conversation();
     let turn = await chat.say('nonstick frying pan');
