@@ -158,6 +158,10 @@ describe('turns the language model answers', () => {
     await fixture.assistant.send(sessionId, 'how much is the jacket?');
     const later = await fixture.assistant.send(sessionId, 'how much was it again?');
     expect(later.reply.text).toBe('As I said, the Storm shell jacket is NT$2,480.00.');
+    // The model was given the conversation so far, oldest first, without the engine's own notices.
+    const lastPrompt = fixture.model.doStreamCalls.at(-1)?.prompt ?? [];
+    expect(lastPrompt.map((message) => message.role)).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(JSON.stringify(lastPrompt[1])).toContain('how much is the jacket?');
     expect((await fixture.assistant.transcript(sessionId)).messages.at(-1)?.trace?.interventions).toEqual([]);
   });
 

@@ -392,9 +392,9 @@ async function guard(
 }
 
 async function historyBefore(engine: Engine, sessionId: string, seq: number): Promise<ConversationMessage[]> {
-  const messages = await engine.sessions.recentMessages(sessionId, HISTORY_MESSAGES + 1);
+  const messages = await engine.sessions.recentTexts(sessionId, seq, HISTORY_MESSAGES);
   return messages
-    .filter((message) => message.seq < seq && message.role !== 'system' && message.text !== '')
+    .filter((message) => message.role !== 'system' && message.text !== '')
     .map((message) => ({ role: message.role === 'shopper' ? 'user' : 'assistant', text: message.text }));
 }
 

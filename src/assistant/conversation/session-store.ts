@@ -333,16 +333,21 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
       return rows.map(messageOf);
     },
 
-    /** The last `limit` messages, oldest first. */
-    async recentMessages(sessionId: string, limit: number): Promise<TranscriptMessage[]> {
+    /** Who said what in the last `limit` messages before `beforeSeq`, oldest first: a model's history. */
+    async recentTexts(
+      sessionId: string,
+      beforeSeq: number,
+      limit: number,
+    ): Promise<{ role: MessageRole; text: string }[]> {
       const rows = await store.db
         .selectFrom('assistant_messages')
-        .select(['id', 'seq', 'role', 'text', 'payload', 'created_at'])
+        .select(['role', 'text'])
         .where('session_id', '=', sessionId)
+        .where('seq', '<', beforeSeq)
         .orderBy('seq', 'desc')
         .limit(limit)
         .execute();
-      return rows.reverse().map(messageOf);
+      return rows.reverse();
     },
 
     /** Traces of the last `limit` assistant replies, oldest first. */
