@@ -10,6 +10,11 @@ describe('redactText', () => {
     expect(vault.restore(result.redacted)).toBe(result.clear);
   });
 
+  it('finds an email written inside Chinese text', () => {
+    const vault = new PiiVault();
+    expect(redactText('我的信箱是lin@example.com謝謝', vault).redacted).toBe('我的信箱是[email_1]謝謝');
+  });
+
   it('gives the same value the same token and a new value the next one', () => {
     const vault = new PiiVault();
     redactText('a@example.com', vault);
