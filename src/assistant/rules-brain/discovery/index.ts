@@ -17,6 +17,10 @@ export { answerQuestion } from './find-products.js';
 async function refine(turn: RulesTurn): Promise<RulesReply> {
   const { entities } = turn.understanding;
   const references = entities.flatMap((e) => (e.type === 'reference' ? [e.reference] : []));
+  const narrows = entities.some((e) => e.type === 'catalog' || e.type === 'price' || e.type === 'size');
+  // "Other colours?" while looking at one product is about that product: nothing to search by.
+  const focus = turn.dialogue.focus;
+  if (references.length === 0 && !narrows && focus !== null) return describeProduct(turn, focus);
   if (references.length === 0) return browse(turn);
   const [product, ...more] = resolveProducts(turn);
   if (product === undefined || more.length > 0) return browse(turn);
