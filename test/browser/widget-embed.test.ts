@@ -53,14 +53,35 @@ const PROPERTIES = [
   'box-sizing',
 ];
 
+/** The little of the DOM these checks use, typed here: the test program is compiled without the DOM library. */
+interface PageElement {
+  readonly className: string;
+  readonly shadowRoot: PageElement | null;
+  querySelector(selector: string): PageElement | null;
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  closest(selector: string): PageElement | null;
+  getBoundingClientRect(): { readonly left: number; readonly right: number; readonly width: number };
+}
+
+interface PageWindow {
+  readonly innerWidth: number;
+  readonly document: {
+    querySelector(selector: string): PageElement | null;
+    readonly styleSheets: { readonly length: number };
+    readonly documentElement: { readonly scrollWidth: number };
+  };
+  getComputedStyle(element: PageElement): { getPropertyValue(name: string): string };
+}
+
 async function hostStyles(page: Page): Promise<Record<string, Record<string, string>>> {
   return page.evaluate(
     ({ selectors, properties }) =>
       Object.fromEntries(
         selectors.map((selector) => {
-          const element = document.querySelector(selector);
+          const view = globalThis as unknown as PageWindow;
+          const element = view.document.querySelector(selector);
           if (element === null) throw new Error(`no ${selector}`);
-          const style = getComputedStyle(element);
+          const style = view.getComputedStyle(element);
           return [
             selector,
             Object.fromEntries(properties.map((name) => [name, style.getPropertyValue(name)])),
@@ -106,7 +127,9 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     const errors = pageErrors(page);
     await page.goto(`${hostOrigin}/`);
     const before = await hostStyles(page);
-    const sheetsBefore = await page.evaluate(() => document.styleSheets.length);
+    const sheetsBefore = await page.evaluate(
+      () => (globalThis as unknown as PageWindow).document.styleSheets.length,
+    );
 
     withWidget = true;
     await page.goto(`${hostOrigin}/`);
@@ -114,22 +137,27 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     await widget.composer.waitFor();
     await widget.settled();
     expect(await hostStyles(page)).toEqual(before);
-    expect(await page.evaluate(() => document.styleSheets.length)).toBe(sheetsBefore);
+    expect(await page.evaluate(() => (globalThis as unknown as PageWindow).document.styleSheets.length)).toBe(
+      sheetsBefore,
+    );
 
     // Its own look inside the shadow root: the theme, px sizes, its font, not the page's.
-    const look = await page.locator('.aisle-panel').evaluate((panel) => {
-      const header = panel.querySelector('.aisle-header') as HTMLElement;
-      const bubble = panel.querySelector('.aisle-bubble') as HTMLElement;
-      const send = panel.querySelector('.aisle-send') as HTMLElement;
+    const look = await page.locator('.aisle-panel').evaluate((found) => {
+      const view = globalThis as unknown as PageWindow;
+      const panel = found as unknown as PageElement;
+      const style = (selector: string, name: string) => {
+        const element = panel.querySelector(selector);
+        return element === null ? null : view.getComputedStyle(element).getPropertyValue(name);
+      };
       const box = panel.getBoundingClientRect();
       return {
         width: box.width,
         left: box.left,
-        headerBackground: getComputedStyle(header).backgroundColor,
-        bubbleFontSize: getComputedStyle(bubble).fontSize,
-        bubbleFont: getComputedStyle(bubble).fontFamily,
-        bubbleTransform: getComputedStyle(bubble).textTransform,
-        sendWidth: send.getBoundingClientRect().width,
+        headerBackground: style('.aisle-header', 'background-color'),
+        bubbleFontSize: style('.aisle-bubble', 'font-size'),
+        bubbleFont: style('.aisle-bubble', 'font-family'),
+        bubbleTransform: style('.aisle-bubble', 'text-transform'),
+        sendWidth: panel.querySelector('.aisle-send')?.getBoundingClientRect().width,
       };
     });
     expect(look).toMatchObject({
@@ -165,7 +193,13 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     await page.getByRole('button', { name: 'Chat with us' }).click();
     await widget.composer.waitFor();
     const panel = page.locator('.aisle-panel');
-    expect(await panel.boundingBox()).toMatchObject({ x: 0, y: 0, width: 375, height: 812 });
+    // Measured once its opening animation has settled.
+    await expect
+      .poll(async () => {
+        const box = await panel.boundingBox();
+        return box && { x: box.x, y: Math.round(box.y), width: box.width, height: Math.round(box.height) };
+      })
+      .toEqual({ x: 0, y: 0, width: 375, height: 812 });
     await viewShot(page, 'widget-41-phone-greeting');
 
     const cards = await widget.findProducts('I need waterproof hiking shoes');
@@ -177,13 +211,17 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     await viewShot(page, 'widget-43-phone-checkout');
     // Nothing wider than the screen: no sideways scrolling in the panel or the page.
     const overflow = await page.evaluate(() => {
-      const root = document.querySelector('aisle-chat')?.shadowRoot;
+      const view = globalThis as unknown as PageWindow;
+      const root = view.document.querySelector('aisle-chat')?.shadowRoot;
       const wide = [...(root?.querySelectorAll('*') ?? [])].filter(
         (element) =>
-          element.getBoundingClientRect().right > window.innerWidth + 1 &&
+          element.getBoundingClientRect().right > view.innerWidth + 1 &&
           !element.closest('.aisle-carousel-track'),
       );
-      return { page: document.documentElement.scrollWidth, wide: wide.map((element) => element.className) };
+      return {
+        page: view.document.documentElement.scrollWidth,
+        wide: wide.map((element) => element.className),
+      };
     });
     expect(overflow).toEqual({ page: 375, wide: [] });
 

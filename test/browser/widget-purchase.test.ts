@@ -60,7 +60,7 @@ describeBrowser('chat widget: a purchase in the chat', () => {
 
     const done = widget.checkoutSheet.getByRole('status');
     await expect.poll(() => done.textContent(), { timeout: 20_000 }).toContain('Your order is placed');
-    const number = (await done.locator('.aisle-order-number').textContent()).trim();
+    const number = ((await done.locator('.aisle-order-number').textContent()) ?? '').trim();
     await viewShot(page, 'widget-06-confirmation');
 
     const response = await fetch(
