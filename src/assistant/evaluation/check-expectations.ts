@@ -168,22 +168,28 @@ export async function checkExpectations(expect: ScenarioExpectations, end: EndSt
   return failures;
 }
 
-/** A turn's own expectations: the cards it carries and the product it names. */
-export function checkTurn(reply: Reply, expect: TurnExpectation, turn: number): string[] {
+/**
+ * A step's own expectations, met by any reply of its exchange (the assistant may ask which size
+ * first, as it should when many products fit): the cards shown and the product named.
+ */
+export function checkTurn(replies: readonly Reply[], expect: TurnExpectation, turn: number): string[] {
   const failures: string[] = [];
+  const cards = replies.flatMap((reply) => reply.cards);
   for (const type of expect.cards ?? []) {
-    if (!reply.cards.some((card) => card.type === type))
+    if (!cards.some((card) => card.type === type))
       failures.push(
-        `turn ${turn}: the reply should carry a ${type} card; it carries ${reply.cards.map((c) => c.type).join(', ') || 'none'}`,
+        `turn ${turn}: the replies should carry a ${type} card; they carry ${[...new Set(cards.map((c) => c.type))].join(', ') || 'none'}`,
       );
   }
   if (expect.mentionsProduct !== undefined) {
     const wanted = expect.mentionsProduct.toLowerCase();
-    const titles = reply.cards.flatMap((card) =>
+    const titles = cards.flatMap((card) =>
       card.type === 'products' ? card.items.map((item) => item.title) : [],
     );
-    if (![reply.text, ...titles].some((text) => text.toLowerCase().includes(wanted)))
-      failures.push(`turn ${turn}: the reply should name a product like "${expect.mentionsProduct}"`);
+    if (
+      ![...replies.map((reply) => reply.text), ...titles].some((text) => text.toLowerCase().includes(wanted))
+    )
+      failures.push(`turn ${turn}: the replies should name a product like "${expect.mentionsProduct}"`);
   }
   return failures;
 }

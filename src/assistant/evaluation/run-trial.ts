@@ -152,16 +152,21 @@ async function converse(
       }
       continue;
     }
+    const turn = turns.length + 1;
     let reply = await say(step.say, false);
-    if (step.expect !== undefined)
-      failures.push(...as('expectation', checkTurn(reply, step.expect, turns.length)));
+    // The step's exchange: its message and the answers to what the assistant asked back (which
+    // size, which colour) before showing anything.
+    const exchange = [reply];
     const answers = [...(step.answers ?? []), ...scenario.answers];
     for (let asked = 0; asked < maxAnswers; asked += 1) {
       const answer = answerFor(reply, answers, used);
       if (answer === null) break;
       used.add(answer);
       reply = await say(answer.say, true);
+      exchange.push(reply);
     }
+    if (step.expect !== undefined)
+      failures.push(...as('expectation', checkTurn(exchange, step.expect, turn)));
   }
   return { turns, payments, failures, state };
 }
