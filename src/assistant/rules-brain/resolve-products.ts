@@ -94,7 +94,8 @@ export function resolveProducts(turn: RulesTurn): ShownProduct[] {
     for (const product of pointedAt(reference, dialogue, terms)) add(product);
   const named = terms.filter((t) => t.kind === 'product');
   if (references.length === 0) {
-    for (const term of named) for (const product of dialogue.shown) if (describes(term, product)) add(product);
+    for (const term of named)
+      for (const product of dialogue.shown) if (describes(term, product)) add(product);
   }
   // A product named by its title that is not on screen is not the one under discussion either.
   if (found.length > 0 || references.length > 0 || named.length > 0) return found;

@@ -68,7 +68,7 @@ const availabilitySchema = z.object({
 
 export type AvailabilityOutput = z.infer<typeof availabilitySchema>;
 
-export function productItems(cards: readonly Card[] | undefined): ProductCardItem[] {
+function productItems(cards: readonly Card[] | undefined): ProductCardItem[] {
   return (cards ?? []).flatMap((card) => (card.type === 'products' ? card.items : []));
 }
 

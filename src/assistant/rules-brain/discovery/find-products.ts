@@ -17,9 +17,9 @@ import { type NeedSearch, searchNeed } from './search-need.js';
 import { fieldLabel, priceText, valuesText } from './wording.js';
 
 /** Products shown at once: enough to choose from, few enough to read on a phone. */
-export const SHOWN_AT_ONCE = 3;
+const SHOWN_AT_ONCE = 3;
 /** Questions per need before the brain shows what it has. */
-export const MAX_QUESTIONS = 2;
+const MAX_QUESTIONS = 2;
 /** More in-stock matches than this are worth a question first. */
 const ASK_ABOVE = 3;
 /** Chips offered for a question's answers. */
@@ -172,7 +172,7 @@ export async function findProducts(turn: RulesTurn, need: ShopperNeed): Promise<
 }
 
 /** "cheaper" means below the cheapest product on screen; "pricier", above the dearest. */
-export function relativeTo(dialogue: DialogueState) {
+function relativeTo(dialogue: DialogueState) {
   return (direction: 'cheaper' | 'pricier'): PriceConstraint | null => {
     const prices = dialogue.shown.map((p) => p.price);
     if (prices.length === 0) return null;

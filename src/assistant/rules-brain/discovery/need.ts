@@ -52,7 +52,7 @@ export function withTerms(need: ShopperNeed, terms: readonly CatalogTerm[]): Sho
   return { ...need, terms: merged };
 }
 
-export function messageTerms(understanding: Understanding): CatalogTerm[] {
+function messageTerms(understanding: Understanding): CatalogTerm[] {
   return understanding.entities.flatMap((e) => (e.type === 'catalog' ? [termOf(e)] : []));
 }
 
@@ -99,7 +99,7 @@ export function termKey(term: CatalogTerm): string {
 }
 
 /** How the shopper wrote each term of the message, so replies can use their words. */
-export function saidOf(understanding: Understanding): Record<string, string> {
+function saidOf(understanding: Understanding): Record<string, string> {
   const said: Record<string, string> = {};
   for (const entity of understanding.entities) {
     if (entity.type === 'catalog') said[termKey(termOf(entity))] = entity.text;

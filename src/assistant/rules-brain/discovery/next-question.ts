@@ -18,9 +18,9 @@ export interface Question {
 }
 
 /** Below this an answer would hardly narrow the candidates: not worth the shopper's time. */
-export const MIN_GAIN_BITS = 0.5;
+const MIN_GAIN_BITS = 0.5;
 
-export function facetKey(facet: SearchFacet): string {
+function facetKey(facet: SearchFacet): string {
   return facet.field === 'option' || facet.field === 'attribute'
     ? `${facet.field}:${facet.name}`
     : facet.field;

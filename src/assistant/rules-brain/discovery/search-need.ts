@@ -71,7 +71,7 @@ export function searchInput(
 }
 
 /** "42" is the value "42", "EU 42" or "42 cm" of an option the matches have. */
-export function sizeIn(facets: readonly SearchFacet[], size: string): SizeFilter | null {
+function sizeIn(facets: readonly SearchFacet[], size: string): SizeFilter | null {
   const wanted = size.toLowerCase().replace(/\s+/g, '');
   for (const facet of facets) {
     if (facet.field !== 'option') continue;
