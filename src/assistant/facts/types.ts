@@ -88,6 +88,8 @@ export interface QuoteLineFact {
   readonly subtotal: Money;
   readonly discount: Money;
   readonly total: Money;
+  /** The item's name as the cart shows it, when the quote came from a cart. */
+  readonly title?: LocalizedText;
 }
 
 export interface QuoteFact {

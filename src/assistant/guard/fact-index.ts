@@ -151,6 +151,7 @@ function build(facts: readonly Fact[]): FactIndex {
           amount(line.subtotal, 'subtotal', fact, line.productId);
           amount(line.discount, 'discount', fact, line.productId);
           amount(line.total, 'total', fact, line.productId);
+          for (const title of Object.values(line.title ?? {})) knownNames.add(title.toLowerCase());
         }
         amount(fact.subtotal, 'subtotal', fact);
         amount(fact.discount, 'discount', fact);

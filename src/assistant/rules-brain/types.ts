@@ -49,6 +49,8 @@ export type Awaiting =
   | { readonly kind: 'question'; readonly option: string; readonly values: readonly string[] }
   | { readonly kind: 'confirmation' }
   | { readonly kind: 'identity'; readonly then: string | null }
+  /** Which item of an order a return or exchange is for; `request` is the intent and order number. */
+  | { readonly kind: 'order-item'; readonly request: string }
   | {
       readonly kind: 'variant';
       readonly productId: string;

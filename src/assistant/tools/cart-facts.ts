@@ -25,6 +25,7 @@ export function factsFromQuote(quote: Quote, promotions: readonly Promotion[], p
         subtotal: l.subtotal,
         discount: { amount: discount, currency },
         total: l.total,
+        title: l.title,
       };
     }),
     subtotal: quote.subtotal,

@@ -4,6 +4,7 @@
  * per-line discounts, shipping and the total from the quote. Every cart answer carries the cart card.
  */
 import type { Entity } from '../../nlu/index.js';
+import { browse } from '../discovery/find-products.js';
 import { chip, say } from '../phrasing.js';
 import { pickVariant, wantedValues } from '../pick-variant.js';
 import { resolveProducts } from '../resolve-products.js';
@@ -87,10 +88,12 @@ function withEarlierChoices(turn: RulesTurn, chosen: Readonly<Record<string, str
 
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(['product', 'productType', 'category', 'brand']);
 
+function namesProducts(turn: RulesTurn): boolean {
+  return turn.understanding.entities.some((e) => e.type === 'catalog' && PRODUCT_WORDS.has(e.kind));
+}
+
 function pointsElsewhere(turn: RulesTurn): boolean {
-  return turn.understanding.entities.some(
-    (e) => e.type === 'reference' || (e.type === 'catalog' && PRODUCT_WORDS.has(e.kind)),
-  );
+  return namesProducts(turn) || turn.understanding.entities.some((e) => e.type === 'reference');
 }
 
 function whichProduct(turn: RulesTurn, candidates: readonly ShownProduct[]): RulesReply {
@@ -117,13 +120,35 @@ function whichProduct(turn: RulesTurn, candidates: readonly ShownProduct[]): Rul
   );
 }
 
+/** A shown product whose whole title the message carries ("Add Merino Hiker Crew Socks"). */
+function titled(turn: RulesTurn): ShownProduct[] {
+  const text = turn.text.toLowerCase();
+  const named = turn.dialogue.shown.filter((p) => text.includes(p.title.toLowerCase()));
+  const longest = Math.max(0, ...named.map((p) => p.title.length));
+  return named.filter((p) => p.title.length === longest);
+}
+
+/**
+ * A product named with nothing on screen ("add the merino crew socks"): find it as a search
+ * would; when exactly one fits, add it, otherwise show what fits so the shopper can pick.
+ */
+async function addFound(turn: RulesTurn): Promise<RulesReply> {
+  const found = await browse({ ...turn, dialogue: { ...turn.dialogue, need: null } });
+  if (found.dialogue.shown.length !== 1 || found.dialogue.awaiting.kind !== 'none') return found;
+  return addToCart({ ...turn, dialogue: found.dialogue });
+}
+
 const addToCart: IntentHandler = async (turn) => {
   const { language, dialogue } = turn;
   // A reply to "which size?" completes that add, unless the shopper has moved on to another product.
   const awaited = dialogue.awaiting.kind === 'variant' && !pointsElsewhere(turn) ? dialogue.awaiting : null;
-  const products = awaited === null ? resolveProducts(turn) : [];
+  const exact = awaited === null ? titled(turn) : [];
+  const products = awaited !== null ? [] : exact.length > 0 ? exact : resolveProducts(turn);
   const productId = awaited?.productId ?? (products.length === 1 ? products[0]?.productId : undefined);
-  if (productId === undefined) return whichProduct(turn, products);
+  if (productId === undefined) {
+    const named = products.length === 0 && awaited === null && namesProducts(turn);
+    return named ? addFound(turn) : whichProduct(turn, products);
+  }
   const quantity = quantityOf(turn) ?? awaited?.quantity ?? 1;
 
   const asked = withEarlierChoices(turn, awaited?.chosen ?? {});

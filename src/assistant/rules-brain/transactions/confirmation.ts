@@ -69,6 +69,23 @@ async function runPending(turn: RulesTurn, pending: PendingConfirmation): Promis
   });
 }
 
+const YES =
+  /^\s*(?:yes|yeah|yep|yup|ok(?:ay)?|sure|please do|go ahead|do it|confirm\w*|correct|that'?s right|好|可以|是|對|没问题|沒問題|確認|確定|麻煩|行)/iu;
+const NO = /^\s*(?:no|nope|don'?t|do not|stop|never ?mind|cancel that|不|別|算了|先不|取消|免了)/iu;
+
+/**
+ * A yes or no to a pending action, read from its first words when the NLU saw something else in
+ * the message ("好，麻煩幫我確認" is a yes). Null when it is neither, or nothing is pending.
+ */
+export function answerToPending(turn: RulesTurn): IntentHandler | null {
+  if (turn.dialogue.pending === null) return null;
+  const { intent } = turn.understanding;
+  if (intent === 'affirm' || intent === 'deny') return null;
+  if (NO.test(turn.text)) return deny;
+  if (YES.test(turn.text)) return affirm;
+  return null;
+}
+
 export const affirm: IntentHandler = async (turn) => {
   const { pending } = turn.dialogue;
   const handoff = offeredHandoff(turn.dialogue);

@@ -9,7 +9,7 @@ import type { Awaiting, IntentHandler, RulesReply, RulesTurn } from '../types.js
 import { answer, chips, chipsOf } from './answer.js';
 import { attempt } from './attempt.js';
 import { offerHandoff } from './handoff.js';
-import { decodeRequest, encodeRequest, type OrderRequest } from './order-request.js';
+import { asFirstAsked, decodeRequest, encodeRequest, type OrderRequest } from './order-request.js';
 import { refusalWords } from './refusals.js';
 
 export type ResumeOrderRequest = (turn: RulesTurn, request: OrderRequest) => Promise<RulesReply>;
@@ -85,7 +85,7 @@ export function identifyHandler(resume: ResumeOrderRequest): IntentHandler {
       if (!result.ok) return failed(turn, result.error, keepWaiting);
       const lead = say(language, { en: 'Thank you, that’s confirmed.', 'zh-TW': '謝謝，身分已確認。' });
       if (request !== null) {
-        const resumed = await resume(turn, request);
+        const resumed = await resume(asFirstAsked(turn, request, false), request);
         return { ...resumed, reply: { ...resumed.reply, text: `${lead}\n${resumed.reply.text}` } };
       }
       return answer(

@@ -10,10 +10,10 @@ import type { IntentHandler, RulesTurn } from '../types.js';
 import { cartHandlers } from './cart.js';
 import { ADDRESS_CHANGE } from './change-address.js';
 import { checkout } from './checkout.js';
-import { affirm, deny } from './confirmation.js';
+import { affirm, answerToPending, deny } from './confirmation.js';
 import { apologising, frustrated, greeting, human, isFrustrated, missed, thanks } from './conversation.js';
 import { applyCoupon } from './coupon.js';
-import { changeAddressHandler, orderHandlers } from './orders.js';
+import { changeAddressHandler, orderHandlers, orderItemAnswer } from './orders.js';
 import { policy } from './policy.js';
 
 /** Identity details or an option value may read as anything; what was asked decides. */
@@ -49,6 +49,8 @@ export function takeOver(turn: RulesTurn): IntentHandler | null {
     const handler = transactionHandlers[intent];
     if (handler !== undefined) return apologising(handler);
   }
+  const answered = answerToPending(turn) ?? orderItemAnswer(turn);
+  if (answered !== null) return answered;
   if (entities.some((e) => e.type === 'coupon')) return applyCoupon;
   if (ADDRESS_CHANGE.test(turn.text)) return changeAddressHandler;
   if (

@@ -5,20 +5,28 @@
  * reason the policy does not take) is said plainly, with a person offered.
  */
 import type { Suggestion } from '../../conversation/types.js';
+import type { ProductFact } from '../../facts/index.js';
 import type { Entity } from '../../nlu/index.js';
 import { ToolError, type ToolResult } from '../../tools/index.js';
 import { chip, type Phrase, say } from '../phrasing.js';
 import { wantedValues } from '../pick-variant.js';
-import { checkAvailability, productDetails, searchProducts } from '../tool-outputs.js';
+import { checkAvailability, productDetails } from '../tool-outputs.js';
 import type { RulesReply, RulesTurn } from '../types.js';
 import { answer, chips, chipsOf } from './answer.js';
 import { attempt } from './attempt.js';
 import { offerHandoff } from './handoff.js';
 import { cancelPreview, exchangePreview, returnPreview } from './order-change-words.js';
-import { type OrderLineSummary, type OrderSummary, readChange, readOrder } from './order-outputs.js';
+import {
+  type OrderLineSummary,
+  type OrderSummary,
+  readChange,
+  readOrder,
+  readOrderList,
+} from './order-outputs.js';
+import { askedIn, encodeRequest, type OrderIntent } from './order-request.js';
 import { recentOrders } from './order-status.js';
 import { refusalWords } from './refusals.js';
-import { whichLines } from './which-lines.js';
+import { linesNamed, whichLines } from './which-lines.js';
 
 /** Refusals that are the store's policy speaking: a person may still help. */
 const OUTSIDE_POLICY: ReadonlySet<string> = new Set([
@@ -87,7 +95,35 @@ async function loadOrder(
   return found.ok ? { summary: readOrder(found.result).summary } : { error: found.error };
 }
 
-function pickOrder(turn: RulesTurn, verb: Phrase): Promise<RulesReply> {
+/**
+ * With no order number: the order that holds what the message names ("the Aiguille shell I got"),
+ * preferring orders in a state the action suits; or the shopper's only order. Null when unclear.
+ */
+async function orderHolding(turn: RulesTurn, suits: readonly string[]): Promise<string | null> {
+  const listed = await attempt(turn, 'order_status', {});
+  if (!listed.ok) return null;
+  const orders = readOrderList(listed.result);
+  const [only] = orders;
+  if (orders.length === 1 && only !== undefined) return only.number;
+  const holding: { number: string; status: string }[] = [];
+  for (const order of orders) {
+    const loaded = await loadOrder(turn, order.number);
+    if ('summary' in loaded && linesNamed(turn, loaded.summary.lines).length > 0) holding.push(order);
+  }
+  const suitable = holding.filter((order) => suits.includes(order.status));
+  const [chosen, ...others] = suitable.length > 0 ? suitable : holding;
+  return chosen !== undefined && others.length === 0 ? chosen.number : null;
+}
+
+async function pickOrder(
+  turn: RulesTurn,
+  verb: Phrase,
+  suits: readonly string[],
+): Promise<RulesReply | string> {
+  return (await orderHolding(turn, suits)) ?? askOrder(turn, verb);
+}
+
+function askOrder(turn: RulesTurn, verb: Phrase): Promise<RulesReply> {
   return recentOrders(
     turn,
     say(turn.language, { en: 'Which order do you mean?', 'zh-TW': '請問是哪一筆訂單？' }),
@@ -100,6 +136,7 @@ function pickLine(
   summary: OrderSummary,
   lines: readonly OrderLineSummary[],
   verb: Phrase,
+  intent: OrderIntent,
 ): RulesReply {
   const { language } = turn;
   const n = summary.number;
@@ -115,12 +152,19 @@ function pickLine(
       en: `Which item from order ${n}? ${lines.map((l, i) => `${i + 1}. ${itemLabel(l, openUnits(l))}`).join(' ')}`,
       'zh-TW': `訂單 ${n} 的哪一件商品？${lines.map((l, i) => `${i + 1}. ${itemLabel(l, openUnits(l))}`).join(' ')}`,
     }),
-    { suggestions },
+    {
+      suggestions,
+      dialogue: {
+        awaiting: { kind: 'order-item', request: encodeRequest({ intent, order: n, asked: askedIn(turn) }) },
+      },
+    },
   );
 }
 
-export async function cancelOrder(turn: RulesTurn, order: string | null): Promise<RulesReply> {
-  if (order === null) return pickOrder(turn, { en: 'Cancel order', 'zh-TW': '取消訂單' });
+export async function cancelOrder(turn: RulesTurn, named: string | null): Promise<RulesReply> {
+  const order =
+    named ?? (await pickOrder(turn, { en: 'Cancel order', 'zh-TW': '取消訂單' }, ['pending', 'paid']));
+  if (typeof order !== 'string') return order;
   const input = { order };
   const preview = await attempt(turn, 'cancel_order', input);
   if (!preview.ok) return refusal(turn, preview.error, `cancel order ${order}`);
@@ -131,6 +175,10 @@ export async function cancelOrder(turn: RulesTurn, order: string | null): Promis
     preview.result,
     cancelPreview(readChange(preview.result, turn.context.currency), turn.language),
   );
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 const STORE_CREDIT = /store credit|credit|購物金|儲值金/iu;
@@ -145,22 +193,37 @@ function refundChoice(text: string): { refundTo?: string } {
 const RETURN_VERB: Phrase = { en: 'Return', 'zh-TW': '退貨' };
 const EXCHANGE_VERB: Phrase = { en: 'Exchange', 'zh-TW': '換貨' };
 
-export async function returnOrder(turn: RulesTurn, order: string | null): Promise<RulesReply> {
-  if (order === null) return pickOrder(turn, RETURN_VERB);
+export async function returnOrder(turn: RulesTurn, named: string | null): Promise<RulesReply> {
+  const order = named ?? (await pickOrder(turn, RETURN_VERB, ['delivered']));
+  if (typeof order !== 'string') return order;
   const loaded = await loadOrder(turn, order);
   if ('error' in loaded) return refusal(turn, loaded.error, `return from order ${order}`);
   const { summary } = loaded;
   const open = summary.lines.filter((line) => openUnits(line) > 0);
   const chosen = EVERYTHING.test(turn.text) ? open : whichLines(turn, open);
   if (chosen.length === 0) return refusal(turn, noOpenUnits('return_items'), `return from order ${order}`);
-  if (chosen.length > 1 && !EVERYTHING.test(turn.text)) return pickLine(turn, summary, chosen, RETURN_VERB);
+  if (chosen.length > 1 && !EVERYTHING.test(turn.text))
+    return pickLine(turn, summary, chosen, RETURN_VERB, 'return_order');
   const quantity = chosen.length === 1 ? quantityNamed(turn) : null;
   const lines = chosen.map((line) => ({
     lineId: line.lineId,
     quantity: Math.min(quantity ?? openUnits(line), openUnits(line)),
   }));
-  const input = { order: summary.number, lines, ...refundChoice(turn.text) };
-  const preview = await attempt(turn, 'return_items', input);
+  const chosenRefund = refundChoice(turn.text);
+  let input: Record<string, unknown> = { order: summary.number, lines, ...chosenRefund };
+  let preview = await attempt(turn, 'return_items', input);
+  // Some items refund only one way (clearance to store credit): preview that way, and say so.
+  if (
+    !preview.ok &&
+    preview.error.code === 'refund_method_not_allowed' &&
+    chosenRefund.refundTo === undefined
+  ) {
+    const [allowed] = strings(preview.error.details?.allowed);
+    if (allowed !== undefined) {
+      input = { ...input, refundTo: allowed };
+      preview = await attempt(turn, 'return_items', input);
+    }
+  }
   if (!preview.ok) return refusal(turn, preview.error, `return from order ${summary.number}`);
   const items = chosen.map((line, i) => itemLabel(line, lines[i]?.quantity ?? 0)).join(', ');
   return previewReply(
@@ -194,9 +257,10 @@ function exchangeReason(text: string, changedOption: string | null): string | un
   return undefined;
 }
 
-export async function exchangeOrder(turn: RulesTurn, order: string | null): Promise<RulesReply> {
+export async function exchangeOrder(turn: RulesTurn, named: string | null): Promise<RulesReply> {
   const { language } = turn;
-  if (order === null) return pickOrder(turn, EXCHANGE_VERB);
+  const order = named ?? (await pickOrder(turn, EXCHANGE_VERB, ['delivered']));
+  if (typeof order !== 'string') return order;
   const loaded = await loadOrder(turn, order);
   if ('error' in loaded) return refusal(turn, loaded.error, `exchange on order ${order}`);
   const { summary } = loaded;
@@ -204,10 +268,9 @@ export async function exchangeOrder(turn: RulesTurn, order: string | null): Prom
   const chosen = whichLines(turn, open);
   const [line] = chosen;
   if (line === undefined) return refusal(turn, noOpenUnits('exchange_items'), `exchange on order ${order}`);
-  if (chosen.length > 1) return pickLine(turn, summary, chosen, EXCHANGE_VERB);
+  if (chosen.length > 1) return pickLine(turn, summary, chosen, EXCHANGE_VERB, 'exchange_order');
 
-  const { output } = await searchProducts(turn.runTool, { query: line.title, limit: 5 });
-  const product = output.products.find((p) => p.title.toLowerCase() === line.title.toLowerCase());
+  const product = await productSoldAs(turn, line.title);
   if (product === undefined) {
     return offerHandoff(
       turn,
@@ -252,6 +315,17 @@ export async function exchangeOrder(turn: RulesTurn, order: string | null): Prom
     language,
   );
   return previewReply(turn, 'exchange_items', input, preview.result, text);
+}
+
+/** The catalog product an order line was sold as, matched on its title in any language. */
+async function productSoldAs(turn: RulesTurn, title: string): Promise<{ productId: string } | undefined> {
+  const found = await turn.runTool('search_products', { query: title, limit: 5 });
+  const wanted = title.toLowerCase();
+  const fact = found.facts.find(
+    (f): f is ProductFact =>
+      f.kind === 'product' && Object.values(f.title).some((t) => t.toLowerCase() === wanted),
+  );
+  return fact === undefined ? undefined : { productId: fact.productId };
 }
 
 const INSTEAD = /(?:\bfor|\binto|\bto|換成|換)\s*([^\s,，。.!?？][^,，。!?？]*?)\s*[.。!！]?\s*$/iu;

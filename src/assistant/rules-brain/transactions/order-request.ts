@@ -1,7 +1,9 @@
 /**
- * An order request waiting for the shopper to prove who they are: the intent and the order number
- * they named, kept in `awaiting.then` as "intent" or "intent order" so the request resumes as asked.
+ * An order request waiting on the shopper (to prove who they are, or to say which item): the
+ * intent, the order number, and the words it was first asked in, so it resumes as asked ("the
+ * Aiguille shell", "in L"). Kept in the dialogue as JSON text.
  */
+import { z } from 'zod';
 import type { Entity } from '../../nlu/index.js';
 import type { RulesTurn } from '../types.js';
 
@@ -13,31 +15,68 @@ export type OrderIntent =
   | 'exchange_order'
   | 'change_address';
 
-export interface OrderRequest {
-  readonly intent: OrderIntent;
-  readonly order: string | null;
-}
-
-const ORDER_INTENTS: readonly OrderIntent[] = [
+const ORDER_INTENTS = [
   'order_status',
   'cancel_order',
   'return_order',
   'exchange_order',
   'change_address',
-];
+] as const satisfies readonly OrderIntent[];
 
-export function isOrderIntent(intent: string): intent is OrderIntent {
-  return (ORDER_INTENTS as readonly string[]).includes(intent);
+/** The message as first asked: its text and the entities that name items, sizes and amounts. */
+export interface AskedWords {
+  readonly text: string;
+  readonly entities: readonly Entity[];
+}
+
+export interface OrderRequest {
+  readonly intent: OrderIntent;
+  readonly order: string | null;
+  readonly asked?: AskedWords;
+}
+
+const requestSchema = z.object({
+  intent: z.enum(ORDER_INTENTS),
+  order: z.string().nullable(),
+  asked: z.object({ text: z.string(), entities: z.array(z.record(z.string(), z.unknown())) }).optional(),
+});
+
+/** Entities worth keeping for a resumed request; identity details are not among them. */
+const KEPT: ReadonlySet<string> = new Set(['catalog', 'size', 'quantity', 'reference']);
+
+export function askedIn(turn: RulesTurn): AskedWords {
+  return { text: turn.text, entities: turn.understanding.entities.filter((e) => KEPT.has(e.type)) };
 }
 
 export function encodeRequest(request: OrderRequest): string {
-  return request.order === null ? request.intent : `${request.intent} ${request.order}`;
+  return JSON.stringify(request);
 }
 
-export function decodeRequest(then: string | null): OrderRequest | null {
-  if (then === null) return null;
-  const [intent = '', order] = then.split(' ');
-  return isOrderIntent(intent) ? { intent, order: order ?? null } : null;
+export function decodeRequest(text: string | null): OrderRequest | null {
+  if (text === null) return null;
+  try {
+    const parsed = requestSchema.safeParse(JSON.parse(text));
+    if (!parsed.success) return null;
+    const { intent, order, asked } = parsed.data;
+    // Entities were written by this module from the NLU's own output.
+    return asked === undefined
+      ? { intent, order }
+      : { intent, order, asked: { text: asked.text, entities: asked.entities as unknown as Entity[] } };
+  } catch {
+    return null;
+  }
+}
+
+/** The turn read with the words the request was first asked in, and optionally this message's too. */
+export function asFirstAsked(turn: RulesTurn, request: OrderRequest, withThisMessage: boolean): RulesTurn {
+  const { asked } = request;
+  if (asked === undefined) return turn;
+  const entities = withThisMessage ? [...asked.entities, ...turn.understanding.entities] : asked.entities;
+  return {
+    ...turn,
+    text: withThisMessage ? `${asked.text}\n${turn.text}` : asked.text,
+    understanding: { ...turn.understanding, entities },
+  };
 }
 
 /** The order number the message names, if any. */

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMoney, type Money } from '../../../core/index.js';
 import { CHEN, LIN } from '../../tools/test-fixtures.js';
+import { decodeRequest } from './order-request.js';
 import { type Conversation, converse, createStore, type Said, type Store } from './test-conversation.js';
 
 const WU = { name: '吳佳穎', postalCode: '970005' } as const;
@@ -152,7 +153,7 @@ describe('checkout', () => {
     expect(offer.reply.text).toContain(`總金額 ${zh(total)}`);
     expect(offer.tools).not.toContain('start_checkout');
 
-    const paid = await say(c, '好');
+    const paid = await say(c, '好，麻煩幫我確認。');
     expect(paid.tools).toEqual(['pay_with_saved_method']);
     const orderCard = paid.reply.cards.find((card) => card.type === 'order');
     if (orderCard?.type !== 'order') throw new Error('no order card');
@@ -188,8 +189,11 @@ describe('orders after purchase', () => {
   it('asks who the shopper is, then answers the order they asked about (zh-TW)', async () => {
     const c = converse(store, 'zh-TW');
     const asked = await say(c, '我的訂單 A1003 到哪了');
-    expect(asked.dialogue.awaiting.kind).toBe('identity');
-    expect(asked.dialogue.awaiting).toHaveProperty('then', 'order_status A1003');
+    const { awaiting } = asked.dialogue;
+    expect(awaiting.kind === 'identity' && decodeRequest(awaiting.then)).toMatchObject({
+      intent: 'order_status',
+      order: 'A1003',
+    });
     expect(asked.tools).toEqual([]);
 
     const answered = await identifyAs(c, CHEN);
@@ -364,5 +368,69 @@ describe('identity, policy and handoff', () => {
     await say(c, 'tell me a joke about the weather');
     const third = await say(c, 'what is the weather in Tainan tomorrow');
     expect(third.handoff).toMatchObject({ reason: 'repeated_failure' });
+  });
+});
+
+describe('orders named by what the shopper bought', () => {
+  let fresh: Store;
+  beforeAll(async () => {
+    fresh = await createStore();
+  }, 60_000);
+  afterAll(() => fresh.fixture.services.close());
+
+  async function sayIn(conversation: Conversation, text: string): Promise<Said> {
+    return say(conversation, text);
+  }
+
+  it('asks which item of the order, and reads a typed answer against that order', async () => {
+    const c = converse(fresh, 'en');
+    await identifyAs(c, EMILY);
+    const which = await sayIn(c, 'I would like to exchange something from A1010');
+    const { awaiting } = which.dialogue;
+    expect(awaiting.kind === 'order-item' && decodeRequest(awaiting.request)).toMatchObject({
+      intent: 'exchange_order',
+      order: 'A1010',
+    });
+    const answered = await sayIn(c, 'The Featherstep Ultralight Hiker.');
+    expect(answered.reply.text).toMatch(/^What would you like instead of Featherstep Ultralight Hiker/);
+  });
+
+  it('finds the order from the product named, and refunds clearance items the only way the policy allows', async () => {
+    const c = converse(fresh, 'en');
+    await sayIn(
+      c,
+      'Hello, I bought the Featherstep hikers from you and they rub my heel. I want to return them.',
+    );
+    const preview = await sayIn(c, `Sure, I'm ${EMILY.name}, postal code ${EMILY.postalCode}.`);
+    const order = await fresh.fixture.services.orders.findByNumber('A1010');
+    const shoe = order?.lines.find((line) => line.title.includes('Featherstep'));
+    const plan = await fresh.fixture.services.orders.requestReturn.preview(order?.id ?? '', {
+      lines: [{ lineId: shoe?.id ?? '', quantity: 1 }],
+      refundTo: 'store_credit',
+    });
+    const refund = plan.order.requests.find((r) => r.id === plan.requestId)?.refund as Money;
+    expect(preview.reply.text).toContain(`${en(refund)} will be refunded to store credit`);
+    expect(preview.dialogue.pending).toMatchObject({
+      tool: 'return_items',
+      input: { refundTo: 'store_credit' },
+    });
+    await sayIn(c, 'yes');
+    expect((await fresh.fixture.services.orders.findByNumber('A1010'))?.status).toBe('return_requested');
+  });
+
+  it('exchanges in Chinese a line sold under its English title', async () => {
+    const c = converse(fresh, 'zh-TW');
+    await identifyAs(c, LIN);
+    const asked = await sayIn(c, 'A1001 的 Aiguille 外套太小了，想換貨');
+    expect(asked.reply.text).toMatch(/^Aiguille 3L Waterproof Shell — Women's \(Teal \/ M\) × 1想換成什麼？/);
+    expect(asked.reply.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('finds the order and the item from a Chinese description of what was bought', async () => {
+    const c = converse(fresh, 'zh-TW');
+    await sayIn(c, '我上禮拜買的 Aiguille 防水外套想要退貨');
+    const preview = await sayIn(c, `我是${LIN.name}，郵遞區號 ${LIN.postalCode}。`);
+    expect(preview.reply.text).toMatch(/^謝謝，身分已確認。\n訂單 A1001 退貨：Aiguille/);
+    expect(preview.dialogue.pending?.tool).toBe('return_items');
   });
 });
