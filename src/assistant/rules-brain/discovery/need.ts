@@ -42,14 +42,14 @@ export const emptyNeed: ShopperNeed = {
   questions: 0,
 };
 
-/** Adds terms, each replacing an older term of the same field. */
+/**
+ * Adds one message's terms, each replacing the need's older terms of the same field; terms of one
+ * field in the same message are alternatives ("black or navy") and stay together.
+ */
 export function withTerms(need: ShopperNeed, terms: readonly CatalogTerm[]): ShopperNeed {
-  let merged = [...need.terms];
-  for (const term of terms) {
-    merged = merged.filter((old) => !sameField(old, term) && !sameTerm(old, term));
-    merged.push(term);
-  }
-  return { ...need, terms: merged };
+  const kept = need.terms.filter((old) => !terms.some((term) => sameField(old, term) || sameTerm(old, term)));
+  const added = terms.filter((term, index) => terms.findIndex((other) => sameTerm(other, term)) === index);
+  return { ...need, terms: [...kept, ...added] };
 }
 
 function messageTerms(understanding: Understanding): CatalogTerm[] {
