@@ -56,7 +56,13 @@ export function CartDrawer({ onClose, onCheckout }: { onClose: () => void; onChe
     void change(() => carts.applyCoupon(access, entered)).then(() => setCode(''));
   };
 
-  const quote = view?.quote ?? null;
+  // A cart already paid for (the session may still point at it) is nothing left to buy.
+  const quote =
+    view !== null && view.cart.status === 'open'
+      ? view.quote
+      : view === null
+        ? null
+        : { ...view.quote, lines: [] };
   const couponNotices = quote?.messages.filter((m) => m.code === 'coupon_rejected') ?? [];
   const otherNotices =
     quote?.messages.filter((m) => m.code !== 'coupon_rejected' && m.code !== 'shipping_option_unavailable') ??
