@@ -93,7 +93,7 @@ export function catalogTools(kit: ToolKit) {
               context,
               new Map(found.map(({ hit, product }) => [product.id, hit.priceFrom])),
             ),
-        input.facets ? searchFacets(kit, query) : [],
+        input.facets ? searchFacets(kit, query, products) : [],
       ]);
       return {
         output: {
