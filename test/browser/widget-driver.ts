@@ -94,14 +94,14 @@ export class WidgetDriver {
     await expect.poll(() => this.log.getAttribute('aria-busy'), { timeout: TURN_MS }).toBe('false');
   }
 
-  /** Runs `action` (a send, a click) and waits for the assistant's reply to it. */
+  /** Runs `action` (a send, a click) and waits for the assistant's reply to it; the reply keeps its place. */
   async replyTo(action: () => Promise<void>): Promise<Locator> {
     await this.settled();
     const before = await this.rows('assistant').count();
     await action();
     await expect.poll(() => this.rows('assistant').count(), { timeout: TURN_MS }).toBeGreaterThan(before);
     await this.settled();
-    return this.lastReply();
+    return this.rows('assistant').nth((await this.rows('assistant').count()) - 1);
   }
 
   say(text: string): Promise<Locator> {

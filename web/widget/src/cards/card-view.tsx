@@ -6,8 +6,11 @@ import { OrderCard } from './order-card.js';
 import { PaymentChallengeCard } from './payment-challenge-card.js';
 import { ProductCarousel } from './product-carousel.js';
 
-/** One card of an assistant reply, drawn by its type; `latest` marks the products the assistant showed last. */
-export function CardView({ card, latest }: { card: Card; latest: boolean }) {
+/**
+ * One card of an assistant reply, drawn by its type. `latest` marks the products the assistant
+ * showed last; `current` marks a card of the conversation's last message.
+ */
+export function CardView({ card, latest, current }: { card: Card; latest: boolean; current: boolean }) {
   switch (card.type) {
     case 'products':
       return <ProductCarousel items={card.items} latest={latest} />;
@@ -18,7 +21,7 @@ export function CardView({ card, latest }: { card: Card; latest: boolean }) {
     case 'payment-challenge':
       return <PaymentChallengeCard url={card.url} />;
     case 'confirmation':
-      return <ConfirmationCard summary={card.summary} />;
+      return <ConfirmationCard summary={card.summary} open={current} />;
     case 'order':
       return <OrderCard number={card.number} status={card.status} />;
   }

@@ -37,7 +37,14 @@ export function MessageList() {
   }, [messages.length, last?.id, last?.text, last?.role, showTyping]);
 
   const latestProductsId = messages.findLast((m) => m.cards.some((card) => card.type === 'products'))?.id;
-  const lastWithChips = last !== undefined && last.role !== 'shopper' && !busy ? last : null;
+  // A confirmation card carries its own Yes and No; the same chips beside it would say it twice.
+  const lastWithChips =
+    last !== undefined &&
+    last.role !== 'shopper' &&
+    !busy &&
+    !last.cards.some((card) => card.type === 'confirmation')
+      ? last
+      : null;
 
   return (
     <div className="aisle-messages" ref={scrollBox}>
@@ -51,7 +58,12 @@ export function MessageList() {
         className="aisle-log"
       >
         {messages.map((message) => (
-          <MessageRow key={message.id} message={message} latestProducts={message.id === latestProductsId} />
+          <MessageRow
+            key={message.id}
+            message={message}
+            latestProducts={message.id === latestProductsId}
+            current={message === last}
+          />
         ))}
       </div>
       {showTyping && (
@@ -79,7 +91,13 @@ function Avatar() {
   );
 }
 
-function MessageRow({ message, latestProducts }: { message: ChatMessage; latestProducts: boolean }) {
+interface MessageRowProps {
+  readonly message: ChatMessage;
+  readonly latestProducts: boolean;
+  readonly current: boolean;
+}
+
+function MessageRow({ message, latestProducts, current }: MessageRowProps) {
   const { t, locale } = useStrings();
   const { conversation } = useWidget();
   const who =
@@ -108,7 +126,7 @@ function MessageRow({ message, latestProducts }: { message: ChatMessage; latestP
         )}
         {message.cards.map((card, index) => (
           // Cards have no ids of their own; their order within one message never changes.
-          <CardView key={index} card={card} latest={latestProducts} />
+          <CardView key={index} card={card} latest={latestProducts} current={current} />
         ))}
         {message.failed === true ? (
           <p className="aisle-failed" role="alert">
