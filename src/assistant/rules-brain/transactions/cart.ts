@@ -3,7 +3,7 @@
  * missing size or colour with the values in stock), remove, change a quantity, and show it with
  * per-line discounts, shipping and the total from the quote. Every cart answer carries the cart card.
  */
-import type { Entity } from '../../nlu/index.js';
+import { type Entity, parseChineseNumeral } from '../../nlu/index.js';
 import { browse } from '../discovery/find-products.js';
 import { chip, say } from '../phrasing.js';
 import { pickVariant, wantedValues } from '../pick-variant.js';
@@ -15,6 +15,23 @@ import { type CartLine, type CartState, readCart } from './cart-state.js';
 import { cartText, lineLabel, totalsText } from './cart-words.js';
 import { refusalWords } from './refusals.js';
 import { whichLines } from './which-lines.js';
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const COUNT = new RegExp(
+  String.raw`\b(${NUMBER_WORDS.join('|')}|\d{1,2})\b|([一二兩三四五六七八九十]|\d{1,2})\s*(?:個|件|雙|組|份|支|瓶|包|盒|套)`,
+  'iu',
+);
+
+/** "make that two mugs": the first count in the message, when the NLU read no quantity. */
+function countIn(text: string): number | null {
+  const match = COUNT.exec(text);
+  const word = (match?.[1] ?? match?.[2])?.toLowerCase();
+  if (word === undefined) return null;
+  const english = NUMBER_WORDS.indexOf(word);
+  if (english >= 0) return english + 1;
+  const chinese = parseChineseNumeral(word);
+  return chinese ?? Number.parseInt(word, 10);
+}
 
 function quantityOf(turn: RulesTurn): number | null {
   const entity = turn.understanding.entities.find(
@@ -65,12 +82,8 @@ export function emptyCart(turn: RulesTurn): RulesReply {
   );
 }
 
-/**
- * The turn with the option values picked in earlier answers added back as if named again, so
- * "S" then "1 pair" reads as S / 1 pair.
- */
-function withEarlierChoices(turn: RulesTurn, chosen: Readonly<Record<string, string>>): RulesTurn {
-  const earlier: Entity[] = Object.entries(chosen).map(([name, value]) => ({
+function optionEntity(turn: RulesTurn, name: string, value: string): Entity {
+  return {
     type: 'catalog',
     kind: 'option',
     name,
@@ -78,13 +91,29 @@ function withEarlierChoices(turn: RulesTurn, chosen: Readonly<Record<string, str
     start: turn.text.length,
     end: turn.text.length,
     text: value,
-  }));
+  };
+}
+
+/**
+ * The turn with what the shopper already said added back as if named again: option values picked
+ * in earlier answers ("S" then "1 pair" reads as S / 1 pair), and the size their need holds
+ * ("he's a size 18", then "add the yellow ones").
+ */
+function withEarlierChoices(turn: RulesTurn, chosen: Readonly<Record<string, string>>): RulesTurn {
+  const earlier: Entity[] = Object.entries(chosen).map(([name, value]) => optionEntity(turn, name, value));
+  const size = turn.dialogue.need?.size ?? null;
+  if (size !== null && !turn.understanding.entities.some((e) => e.type === 'size')) {
+    earlier.push({ type: 'size', value: size, start: turn.text.length, end: turn.text.length, text: size });
+  }
   if (earlier.length === 0) return turn;
   return {
     ...turn,
     understanding: { ...turn.understanding, entities: [...turn.understanding.entities, ...earlier] },
   };
 }
+
+const ANY =
+  /^\s*(?:any(?:\s+(?:is fine|will do|one))?|anything|whatever|either|no preference|doesn'?t matter|都可以|都行|隨便|沒差|無所謂)\s*[.!。！]?\s*$/iu;
 
 const PRODUCT_WORDS: ReadonlySet<string> = new Set(['product', 'productType', 'category', 'brand']);
 
@@ -151,8 +180,25 @@ const addToCart: IntentHandler = async (turn) => {
   }
   const quantity = quantityOf(turn) ?? awaited?.quantity ?? 1;
 
-  const asked = withEarlierChoices(turn, awaited?.chosen ?? {});
-  const choice = await pickVariant(asked.runTool, productId, asked);
+  let asked = withEarlierChoices(turn, awaited?.chosen ?? {});
+  let choice = await pickVariant(asked.runTool, productId, asked);
+  // "Any is fine" to "which size?": the first value in stock, for each option still open.
+  for (
+    let open = 0;
+    awaited !== null && ANY.test(turn.text) && choice.kind === 'missing' && open < 3;
+    open += 1
+  ) {
+    const [first] = choice.values;
+    if (first === undefined) break;
+    asked = {
+      ...asked,
+      understanding: {
+        ...asked.understanding,
+        entities: [...asked.understanding.entities, optionEntity(asked, choice.option, first)],
+      },
+    };
+    choice = await pickVariant(asked.runTool, productId, asked);
+  }
   const title = choice.details.title;
   if (choice.kind === 'missing') {
     return answer(
@@ -257,7 +303,7 @@ const removeFromCart: IntentHandler = async (turn) => {
 const updateQuantity: IntentHandler = async (turn) => {
   const cart = await currentCart(turn);
   if (cart === null || cart.lines.length === 0) return emptyCart(turn);
-  const quantity = quantityOf(turn);
+  const quantity = quantityOf(turn) ?? countIn(turn.text);
   const lines = whichLines(turn, cart.lines);
   const [line] = lines;
   if (lines.length !== 1 || line === undefined) {
@@ -280,6 +326,11 @@ const viewCart: IntentHandler = async (turn) => {
   if (cart === null || cart.lines.length === 0) return emptyCart(turn);
   return cartAnswer(turn, '', cart, { whole: true });
 };
+
+/** "Any is fine" to "which size?": the add continues whatever the NLU made of the words. */
+export function variantSkip(turn: RulesTurn): IntentHandler | null {
+  return turn.dialogue.awaiting.kind === 'variant' && ANY.test(turn.text) ? addToCart : null;
+}
 
 export const cartHandlers = {
   add_to_cart: addToCart,

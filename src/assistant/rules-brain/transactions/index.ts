@@ -7,7 +7,7 @@
  */
 import type { Intent } from '../../nlu/index.js';
 import type { IntentHandler, RulesTurn } from '../types.js';
-import { cartHandlers } from './cart.js';
+import { cartHandlers, variantSkip } from './cart.js';
 import { ADDRESS_CHANGE } from './change-address.js';
 import { checkout } from './checkout.js';
 import { affirm, answerToPending, deny } from './confirmation.js';
@@ -49,7 +49,7 @@ export function takeOver(turn: RulesTurn): IntentHandler | null {
     const handler = transactionHandlers[intent];
     if (handler !== undefined) return apologising(handler);
   }
-  const answered = answerToPending(turn) ?? orderItemAnswer(turn);
+  const answered = answerToPending(turn) ?? orderItemAnswer(turn) ?? variantSkip(turn);
   if (answered !== null) return answered;
   if (entities.some((e) => e.type === 'coupon')) return applyCoupon;
   if (ADDRESS_CHANGE.test(turn.text)) return changeAddressHandler;

@@ -200,7 +200,7 @@ export async function returnOrder(turn: RulesTurn, named: string | null): Promis
   if ('error' in loaded) return refusal(turn, loaded.error, `return from order ${order}`);
   const { summary } = loaded;
   const open = summary.lines.filter((line) => openUnits(line) > 0);
-  const chosen = EVERYTHING.test(turn.text) ? open : whichLines(turn, open);
+  const chosen = EVERYTHING.test(turn.text) ? open : await narrowByCatalog(turn, whichLines(turn, open));
   if (chosen.length === 0) return refusal(turn, noOpenUnits('return_items'), `return from order ${order}`);
   if (chosen.length > 1 && !EVERYTHING.test(turn.text))
     return pickLine(turn, summary, chosen, RETURN_VERB, 'return_order');
@@ -265,7 +265,7 @@ export async function exchangeOrder(turn: RulesTurn, named: string | null): Prom
   if ('error' in loaded) return refusal(turn, loaded.error, `exchange on order ${order}`);
   const { summary } = loaded;
   const open = summary.lines.filter((line) => openUnits(line) > 0);
-  const chosen = whichLines(turn, open);
+  const chosen = await narrowByCatalog(turn, whichLines(turn, open));
   const [line] = chosen;
   if (line === undefined) return refusal(turn, noOpenUnits('exchange_items'), `exchange on order ${order}`);
   if (chosen.length > 1) return pickLine(turn, summary, chosen, EXCHANGE_VERB, 'exchange_order');
@@ -318,14 +318,43 @@ export async function exchangeOrder(turn: RulesTurn, named: string | null): Prom
 }
 
 /** The catalog product an order line was sold as, matched on its title in any language. */
-async function productSoldAs(turn: RulesTurn, title: string): Promise<{ productId: string } | undefined> {
+async function productSoldAs(turn: RulesTurn, title: string): Promise<ProductFact | undefined> {
   const found = await turn.runTool('search_products', { query: title, limit: 5 });
   const wanted = title.toLowerCase();
-  const fact = found.facts.find(
+  return found.facts.find(
     (f): f is ProductFact =>
       f.kind === 'product' && Object.values(f.title).some((t) => t.toLowerCase() === wanted),
   );
-  return fact === undefined ? undefined : { productId: fact.productId };
+}
+
+const SAME_WORD = { sensitivity: 'base' } as const;
+
+/**
+ * Lines the message describes by catalog category or tag ("the jacket" for a line sold as "Aiguille
+ * 3L Waterproof Shell"), read from each line's product; all of them when that singles none out.
+ */
+async function narrowByCatalog(
+  turn: RulesTurn,
+  lines: readonly OrderLineSummary[],
+): Promise<readonly OrderLineSummary[]> {
+  const terms = turn.understanding.entities.filter(
+    (e): e is Extract<Entity, { type: 'catalog' }> =>
+      e.type === 'catalog' && (e.kind === 'category' || e.kind === 'tag'),
+  );
+  if (lines.length <= 1 || terms.length === 0) return lines;
+  const described: OrderLineSummary[] = [];
+  for (const line of lines) {
+    const product = await productSoldAs(turn, line.title);
+    if (product === undefined) continue;
+    const words = (term: Extract<Entity, { type: 'catalog' }>) =>
+      term.kind === 'category' ? product.categoryPath : product.tags;
+    if (
+      terms.some((term) => words(term).some((w) => w.localeCompare(term.value, undefined, SAME_WORD) === 0))
+    ) {
+      described.push(line);
+    }
+  }
+  return described.length > 0 ? described : lines;
 }
 
 const INSTEAD = /(?:\bfor|\binto|\bto|換成|換)\s*([^\s,，。.!?？][^,，。!?？]*?)\s*[.。!！]?\s*$/iu;

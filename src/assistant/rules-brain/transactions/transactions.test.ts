@@ -81,6 +81,20 @@ describe('cart', () => {
     expect(said.reply.text).toMatch(/^Added .+ × 1 to your cart\./);
     expect(said.reply.text).toContain(`total ${en(await cartTotal(c))}`);
     expect(said.reply.cards).toEqual([expect.objectContaining({ type: 'cart', itemCount: 1 })]);
+
+    const more = await say(c, 'make that two pairs instead of one');
+    expect(more.intent).toBe('update_quantity');
+    expect(more.reply.cards).toEqual([expect.objectContaining({ type: 'cart', itemCount: 2 })]);
+  });
+
+  it('takes "any is fine" as the first value in stock for each option still open', async () => {
+    const c = converse(store, 'en');
+    await c.show('merino socks');
+    const asked = await say(c, 'add the second one');
+    expect(asked.dialogue.awaiting.kind).toBe('variant');
+    const added = await say(c, 'Any is fine.');
+    expect(added.tools).toContain('cart_add');
+    expect(added.reply.text).toMatch(/^Added .+ × 1 to your cart\./);
   });
 
   it('adds in Traditional Chinese, then changes the quantity and shows the cart with its total', async () => {
@@ -424,6 +438,17 @@ describe('orders named by what the shopper bought', () => {
     const asked = await sayIn(c, 'A1001 的 Aiguille 外套太小了，想換貨');
     expect(asked.reply.text).toMatch(/^Aiguille 3L Waterproof Shell — Women's \(Teal \/ M\) × 1想換成什麼？/);
     expect(asked.reply.suggestions.length).toBeGreaterThan(0);
+  });
+
+  it('tells which item a Chinese word means from the catalog, and previews the size swap', async () => {
+    const c = converse(fresh, 'zh-TW');
+    await identifyAs(c, LIN);
+    const preview = await sayIn(c, 'A1001 的外套太小了，可以換 L 號嗎？一樣的顏色');
+    expect(preview.dialogue.pending).toMatchObject({
+      tool: 'exchange_items',
+      input: { reason: 'wrong_size' },
+    });
+    expect(preview.reply.text).toMatch(/^訂單 A1001 換貨：Aiguille .+ 換成 Teal \/ L；沒有價差。/);
   });
 
   it('finds the order and the item from a Chinese description of what was bought', async () => {
