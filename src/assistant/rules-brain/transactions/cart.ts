@@ -163,6 +163,8 @@ function titled(turn: RulesTurn): ShownProduct[] {
  */
 async function addFound(turn: RulesTurn): Promise<RulesReply> {
   const found = await browse({ ...turn, dialogue: { ...turn.dialogue, need: null } });
+  // Nothing found from words the vocabulary did not know either: ask, rather than say "no match".
+  if (found.dialogue.shown.length === 0 && !namesProducts(turn)) return whichProduct(turn, []);
   if (found.dialogue.shown.length !== 1 || found.dialogue.awaiting.kind !== 'none') return found;
   return addToCart({ ...turn, dialogue: found.dialogue });
 }
@@ -175,8 +177,9 @@ const addToCart: IntentHandler = async (turn) => {
   const products = awaited !== null ? [] : exact.length > 0 ? exact : resolveProducts(turn);
   const productId = awaited?.productId ?? (products.length === 1 ? products[0]?.productId : undefined);
   if (productId === undefined) {
-    const named = products.length === 0 && awaited === null && namesProducts(turn);
-    return named ? addFound(turn) : whichProduct(turn, products);
+    // Nothing on screen to point at: the words may still name a product the search knows.
+    const searchable = products.length === 0 && (namesProducts(turn) || dialogue.shown.length === 0);
+    return searchable ? addFound(turn) : whichProduct(turn, products);
   }
   const quantity = quantityOf(turn) ?? awaited?.quantity ?? 1;
 

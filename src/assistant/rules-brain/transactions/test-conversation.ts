@@ -1,19 +1,16 @@
 /**
- * A conversation with the rules brain for tests: the demo store on in-memory SQLite, the real
- * toolbox, and a loop that keeps the dialogue between turns (through JSON, as sessions store it)
- * and checks every reply with the grounding guard against the facts of its own turn only.
+ * Test support for the transaction handlers: the demo store on in-memory SQLite with the rules
+ * brain, conversations run by the brain's shared test conversation (each reply checked by the
+ * grounding guard against its own turn's facts), and products put on screen as a search would.
  */
-
-import type { Product } from '../../../catalog/index.js';
 import { defaultSynonymGroups } from '../../../catalog/search/index.js';
 import { demoSynonyms } from '../../../demo/index.js';
-import { FactSet } from '../../facts/index.js';
-import { type Verification, verify } from '../../guard/index.js';
-import { buildVocabulary } from '../../nlu/index.js';
+import type { Verification } from '../../guard/index.js';
 import { createToolbox, type Toolbox, type ToolContext } from '../../tools/index.js';
 import { createToolFixture, sessionContext, type ToolFixture } from '../../tools/test-fixtures.js';
-import { createRulesBrain, initialDialogue, type RulesBrain } from '../index.js';
-import type { DialogueState, RulesReply, RulesTurn } from '../types.js';
+import type { RulesBrain } from '../index.js';
+import { storeVocabulary, TestConversation, testBrain } from '../test-conversation.js';
+import type { DialogueState, RulesReply } from '../types.js';
 
 export interface Store {
   readonly fixture: ToolFixture;
@@ -23,16 +20,8 @@ export interface Store {
 
 export async function createStore(): Promise<Store> {
   const fixture = await createToolFixture();
-  const products: Product[] = [];
-  for await (const product of fixture.services.catalog.allProducts()) products.push(product);
-  const vocabulary = buildVocabulary(products, { synonyms: [...defaultSynonymGroups, ...demoSynonyms] });
-  const brain = createRulesBrain({
-    vocabulary: () => vocabulary,
-    currency: 'TWD',
-    storeName: 'Summit Trail',
-    assistantName: 'Aisle',
-  });
-  return { fixture, toolbox: createToolbox(fixture.services), brain };
+  const vocabulary = await storeVocabulary(fixture.services, [...defaultSynonymGroups, ...demoSynonyms]);
+  return { fixture, toolbox: createToolbox(fixture.services), brain: testBrain(vocabulary, 'TWD') };
 }
 
 export interface Said extends RulesReply {
@@ -50,43 +39,29 @@ export interface Conversation {
 }
 
 export function converse(store: Store, locale: 'en' | 'zh-TW' = 'en'): Conversation {
-  const context = sessionContext({ locale });
-  let dialogue: DialogueState = initialDialogue;
-
+  const conversation = new TestConversation(store.fixture.services, store.brain, sessionContext({ locale }));
   return {
-    context,
+    context: conversation.context,
     get dialogue() {
-      return dialogue;
+      return conversation.dialogue;
     },
     async show(query) {
-      const result = await store.toolbox.runTool('search_products', { query, limit: 4 }, context);
-      dialogue = store.brain.noteCards(dialogue, result.cards ?? []);
+      const result = await store.toolbox.runTool(
+        'search_products',
+        { query, limit: 4 },
+        conversation.context,
+      );
+      conversation.dialogue = store.brain.noteCards(conversation.dialogue, result.cards ?? []);
     },
     async say(text) {
-      const understanding = store.brain.understand(text, { dialogue, locale });
-      const tools: string[] = [];
-      const facts = new FactSet();
-      const turn: RulesTurn = {
-        text,
-        understanding,
-        language: understanding.language,
-        dialogue,
-        context,
-        async runTool(name, input) {
-          tools.push(name);
-          const result = await store.toolbox.runTool(name, input, context);
-          facts.add(...result.facts);
-          return result;
-        },
+      const turn = await conversation.say(text);
+      return {
+        ...turn.result,
+        dialogue: conversation.dialogue,
+        intent: turn.understanding.intent,
+        tools: turn.tools.map((tool) => tool.name),
+        verification: turn.verification,
       };
-      const result = await store.brain.respond(turn);
-      const verification = verify(result.reply.text, facts, {
-        locale: understanding.language,
-        currency: 'TWD',
-        shopperText: text,
-      });
-      dialogue = JSON.parse(JSON.stringify(result.dialogue)) as DialogueState;
-      return { ...result, intent: understanding.intent, tools, verification };
     },
   };
 }

@@ -392,30 +392,26 @@ describe('orders named by what the shopper bought', () => {
   }, 60_000);
   afterAll(() => fresh.fixture.services.close());
 
-  async function sayIn(conversation: Conversation, text: string): Promise<Said> {
-    return say(conversation, text);
-  }
-
   it('asks which item of the order, and reads a typed answer against that order', async () => {
     const c = converse(fresh, 'en');
     await identifyAs(c, EMILY);
-    const which = await sayIn(c, 'I would like to exchange something from A1010');
+    const which = await say(c, 'I would like to exchange something from A1010');
     const { awaiting } = which.dialogue;
     expect(awaiting.kind === 'order-item' && decodeRequest(awaiting.request)).toMatchObject({
       intent: 'exchange_order',
       order: 'A1010',
     });
-    const answered = await sayIn(c, 'The Featherstep Ultralight Hiker.');
+    const answered = await say(c, 'The Featherstep Ultralight Hiker.');
     expect(answered.reply.text).toMatch(/^What would you like instead of Featherstep Ultralight Hiker/);
   });
 
   it('finds the order from the product named, and refunds clearance items the only way the policy allows', async () => {
     const c = converse(fresh, 'en');
-    await sayIn(
+    await say(
       c,
       'Hello, I bought the Featherstep hikers from you and they rub my heel. I want to return them.',
     );
-    const preview = await sayIn(c, `Sure, I'm ${EMILY.name}, postal code ${EMILY.postalCode}.`);
+    const preview = await say(c, `Sure, I'm ${EMILY.name}, postal code ${EMILY.postalCode}.`);
     const order = await fresh.fixture.services.orders.findByNumber('A1010');
     const shoe = order?.lines.find((line) => line.title.includes('Featherstep'));
     const plan = await fresh.fixture.services.orders.requestReturn.preview(order?.id ?? '', {
@@ -428,14 +424,14 @@ describe('orders named by what the shopper bought', () => {
       tool: 'return_items',
       input: { refundTo: 'store_credit' },
     });
-    await sayIn(c, 'yes');
+    await say(c, 'yes');
     expect((await fresh.fixture.services.orders.findByNumber('A1010'))?.status).toBe('return_requested');
   });
 
   it('exchanges in Chinese a line sold under its English title', async () => {
     const c = converse(fresh, 'zh-TW');
     await identifyAs(c, LIN);
-    const asked = await sayIn(c, 'A1001 的 Aiguille 外套太小了，想換貨');
+    const asked = await say(c, 'A1001 的 Aiguille 外套太小了，想換貨');
     expect(asked.reply.text).toMatch(/^Aiguille 3L Waterproof Shell — Women's \(Teal \/ M\) × 1想換成什麼？/);
     expect(asked.reply.suggestions.length).toBeGreaterThan(0);
   });
@@ -443,7 +439,7 @@ describe('orders named by what the shopper bought', () => {
   it('tells which item a Chinese word means from the catalog, and previews the size swap', async () => {
     const c = converse(fresh, 'zh-TW');
     await identifyAs(c, LIN);
-    const preview = await sayIn(c, 'A1001 的外套太小了，可以換 L 號嗎？一樣的顏色');
+    const preview = await say(c, 'A1001 的外套太小了，可以換 L 號嗎？一樣的顏色');
     expect(preview.dialogue.pending).toMatchObject({
       tool: 'exchange_items',
       input: { reason: 'wrong_size' },
@@ -453,8 +449,8 @@ describe('orders named by what the shopper bought', () => {
 
   it('finds the order and the item from a Chinese description of what was bought', async () => {
     const c = converse(fresh, 'zh-TW');
-    await sayIn(c, '我上禮拜買的 Aiguille 防水外套想要退貨');
-    const preview = await sayIn(c, `我是${LIN.name}，郵遞區號 ${LIN.postalCode}。`);
+    await say(c, '我上禮拜買的 Aiguille 防水外套想要退貨');
+    const preview = await say(c, `我是${LIN.name}，郵遞區號 ${LIN.postalCode}。`);
     expect(preview.reply.text).toMatch(/^謝謝，身分已確認。\n訂單 A1001 退貨：Aiguille/);
     expect(preview.dialogue.pending?.tool).toBe('return_items');
   });
