@@ -21,6 +21,13 @@ describe('the simulated shopper', () => {
     expect(answerFor(reply('請提供帳戶上的姓名和郵遞區號。'), [identity], new Set())).toBe(identity);
   });
 
+  it('reads only the sentences that ask: a product named "Men\'s" in a list is no question about men\'s', () => {
+    const gender: ShopperAnswer = { asks: ['men'], say: "Men's, please." };
+    const list = reply("1. Aura Mid WP Hiking Boot — Men's (NT$5,480). Want me to add one to your cart?");
+    expect(answerFor(list, [gender], new Set())).toBeNull();
+    expect(answerFor(reply("Men's or women's?"), [gender], new Set())).toBe(gender);
+  });
+
   it('says nothing when the reply asks nothing, even if it mentions the words', () => {
     expect(answerFor(reply('Size 27 is in stock.'), [size], new Set())).toBeNull();
   });

@@ -13,15 +13,17 @@ import type { ShopperAnswer } from './scenario.js';
 const ASKS =
   /[?？]|[嗎呢][。！!，,\s]*$|\b(?:please (?:tell|give|send|share|let)|tell me|let me know)\b|請(?:告訴|提供|輸入|問)/im;
 
-function asksSomething(reply: Reply): boolean {
-  return ASKS.test(reply.text) || reply.suggestions.length > 0;
+/** The sentences of a reply that ask something: only their words say what is being asked. */
+function questionsOf(reply: Reply): string {
+  const sentences = reply.text.split(/(?<=[.!?。！？\n])/);
+  return sentences
+    .filter((sentence) => ASKS.test(sentence))
+    .join(' ')
+    .toLowerCase();
 }
 
-function mentions(reply: Reply, words: readonly string[]): boolean {
-  const haystack = [reply.text, ...reply.suggestions.map((suggestion) => suggestion.label)]
-    .join('\n')
-    .toLowerCase();
-  return words.some((word) => haystack.includes(word.toLowerCase()));
+function mentions(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.includes(word.toLowerCase()));
 }
 
 /** The first unused answer that fits the reply, or null. `used` holds answers already given. */
@@ -33,10 +35,10 @@ export function answerFor(
   for (const answer of answers) {
     if (used.has(answer)) continue;
     if (answer.card !== undefined && reply.cards.some((card) => card.type === answer.card)) {
-      if (answer.asks === undefined || mentions(reply, answer.asks)) return answer;
+      if (answer.asks === undefined || mentions(reply.text.toLowerCase(), answer.asks)) return answer;
       continue;
     }
-    if (answer.asks !== undefined && asksSomething(reply) && mentions(reply, answer.asks)) return answer;
+    if (answer.asks !== undefined && mentions(questionsOf(reply), answer.asks)) return answer;
   }
   return null;
 }
