@@ -77,4 +77,20 @@ describeBrowser('chat widget: a purchase in the chat', () => {
     await viewShot(page, 'widget-07-order-card-in-chat');
     expect(errors).toEqual([]);
   });
+
+  it('opens with the question a storefront button asks', { timeout: 60_000 }, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const shopperPage = await context.newPage();
+    const widget = new WidgetDriver(shopperPage);
+    await shopperPage.goto(`${server.baseUrl}/?lang=en`);
+    await widget.composer.waitFor();
+    await widget.settled();
+    await widget.page.keyboard.press('Escape');
+    const tile = shopperPage.locator('main .tile').first();
+    const title = (await tile.locator('h3').textContent()) ?? '';
+    const reply = await widget.replyTo(() => tile.getByRole('button', { name: 'Ask about this' }).click());
+    expect(await widget.rows('shopper').last().textContent()).toContain(title);
+    expect(await reply.textContent()).not.toBe('');
+    await context.close();
+  });
 });

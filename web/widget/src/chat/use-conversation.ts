@@ -28,6 +28,7 @@ type Action =
   | { type: 'replace'; id: string; message: ChatMessage }
   | { type: 'remove'; id: string }
   | { type: 'shopper'; shopper: ShopperState }
+  | { type: 'cart'; cart: ShopperState['cart'] }
   | { type: 'status'; status: SessionStatus }
   | { type: 'activity'; activity: string | null };
 
@@ -69,6 +70,8 @@ function reduce(state: State, action: Action): State {
       return { ...state, messages: state.messages.filter((m) => m.id !== action.id) };
     case 'shopper':
       return { ...state, shopper: action.shopper, status: action.shopper.status };
+    case 'cart':
+      return state.shopper === null ? state : { ...state, shopper: { ...state.shopper, cart: action.cart } };
     case 'status':
       return { ...state, status: action.status };
     case 'activity':
@@ -257,13 +260,7 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
     });
   }, []);
 
-  const setCart = useCallback(
-    (cart: ShopperState['cart']) => {
-      const shopper = state.shopper;
-      if (shopper !== null) dispatch({ type: 'shopper', shopper: { ...shopper, cart } });
-    },
-    [state.shopper],
-  );
+  const setCart = useCallback((cart: ShopperState['cart']) => dispatch({ type: 'cart', cart }), []);
 
   const restart = useCallback(() => {
     saveSession(apiBase, storeKey, null);

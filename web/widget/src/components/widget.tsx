@@ -20,7 +20,7 @@ export function Widget({ config }: { config: WidgetConfig }) {
   const [openedByShopper, setOpenedByShopper] = useState(false);
   const [overlay, setOverlay] = useState<Overlay>('none');
   const launcher = useRef<HTMLButtonElement>(null);
-  const pending = useRef<string | null>(null);
+  const [asked, setAsked] = useState<string | null>(null);
   const { send, phase } = conversation;
 
   const close = useCallback(() => {
@@ -34,19 +34,19 @@ export function Widget({ config }: { config: WidgetConfig }) {
       setOpen(true);
       setOpenedByShopper(true);
       const text = (event as CustomEvent<{ text?: unknown } | null>).detail?.text;
-      if (typeof text === 'string' && text.trim() !== '') pending.current = text;
+      if (typeof text === 'string' && text.trim() !== '') setAsked(text);
     };
     window.addEventListener(OPEN_EVENT, onOpen);
     return () => window.removeEventListener(OPEN_EVENT, onOpen);
-  });
+  }, []);
 
-  // A question asked from the page is sent once the session is ready.
+  // A question asked from the page is sent once the session is ready and no turn is running.
+  const { busy } = conversation;
   useEffect(() => {
-    if (phase !== 'ready' || pending.current === null || conversation.busy) return;
-    const text = pending.current;
-    pending.current = null;
-    void send(text);
-  });
+    if (phase !== 'ready' || asked === null || busy) return;
+    setAsked(null);
+    void send(asked);
+  }, [phase, busy, send, asked]);
 
   const actions: WidgetActions = useMemo(
     () => ({
