@@ -63,6 +63,16 @@ function languageOf(request: FastifyRequest<{ Querystring: { lang?: string | und
   return asked.toLowerCase().startsWith('zh') ? 'zh-TW' : 'en';
 }
 
+/** Top-level categories, the largest first (then by name), so the navigation reads the same every time. */
+function categoriesBySize(products: readonly Product[]): string[] {
+  const counts = new Map<string, number>();
+  for (const product of products) {
+    const category = product.categoryPath[0];
+    if (category !== undefined) counts.set(category, (counts.get(category) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+}
+
 /** One product of each category in turn, so the first screen shows the breadth of the store. */
 function spread(products: readonly Product[], count: number): Product[] {
   const byCategory = new Map<string, Product[]>();
@@ -112,7 +122,7 @@ const PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans TC","PingFang TC",sans-serif;color:#1b2420;background:#fafaf7}
 a{color:inherit}
-.bar{background:#10231d;color:#d9ece4;font-size:13px;text-align:center;padding:6px 12px}
+.bar{margin:0;background:#10231d;color:#d9ece4;font-size:13px;text-align:center;padding:6px 12px}
 header.site{position:sticky;top:0;z-index:5;background:rgb(255 255 255/.94);backdrop-filter:blur(6px);border-bottom:1px solid #e6e8e3}
 .site-inner{max-width:1180px;margin:0 auto;padding:14px 20px;display:flex;align-items:center;gap:24px}
 .logo{display:flex;align-items:baseline;gap:8px;text-decoration:none;white-space:nowrap}
@@ -243,7 +253,7 @@ export function registerDemoRoutes(app: App, services: AppServices): void {
     async (request, reply) => {
       const language = languageOf(request);
       const { items } = await services.catalog.listProducts({ limit: CATALOG_PAGE, status: 'active' });
-      const categories = [...new Set(items.map((p) => p.categoryPath[0]).filter((c) => c !== undefined))];
+      const categories = categoriesBySize(items);
       const asked = request.query.category;
       const category = asked !== undefined && categories.includes(asked) ? asked : null;
       reply
