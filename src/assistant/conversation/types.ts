@@ -135,7 +135,7 @@ export type SessionEvent =
 export interface StartSessionInput {
   /** `en` (default) or `zh-TW`: the greeting's language and the first guess for replies. */
   readonly locale?: string;
-  /** Where the shopper talks from ("web", "cli", "api"); stock and prices may depend on it. */
+  /** The sales channel the session sells on (default `online`): the stock and promotions the tools use. */
   readonly channel?: string;
   /** A signed customer token from the host site: the session starts with a verified shopper. */
   readonly customerToken?: string;
