@@ -211,6 +211,7 @@ function storefront({ language, products, categories, category }: StorefrontPage
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${escapeHtml(name)} · ${escapeHtml(words.tagline)}</title>
 <style>${PAGE_STYLE}</style>
 </head>
