@@ -10,7 +10,7 @@ import { money, say } from '../phrasing.js';
 import type { IntentHandler, RulesReply, RulesTurn } from '../types.js';
 import { answer, chips, chipsOf } from './answer.js';
 import { attempt } from './attempt.js';
-import { currentCart, emptyCart } from './cart.js';
+import { currentCart, emptyCart } from './cart-answer.js';
 import type { CartState } from './cart-state.js';
 import { refusalWords } from './refusals.js';
 

@@ -10,7 +10,7 @@ import { money, say, talkToPerson } from '../phrasing.js';
 import type { IntentHandler, PendingConfirmation, RulesReply, RulesTurn } from '../types.js';
 import { answer, chips, chipsOf } from './answer.js';
 import { attempt } from './attempt.js';
-import { currentCart } from './cart.js';
+import { currentCart } from './cart-answer.js';
 import { checkoutForm } from './checkout.js';
 import { HANDOFF_ACTION, handOver, offeredHandoff } from './handoff.js';
 import { cancelDone, exchangeDone, returnDone } from './order-change-words.js';

@@ -9,7 +9,7 @@ import { money, type Phrase, say } from '../phrasing.js';
 import type { IntentHandler } from '../types.js';
 import { answer } from './answer.js';
 import { attempt } from './attempt.js';
-import { cartAnswer } from './cart.js';
+import { cartAnswer } from './cart-answer.js';
 import { readCart } from './cart-state.js';
 import { refusalWords } from './refusals.js';
 

@@ -7,7 +7,8 @@
  */
 import type { Intent } from '../../nlu/index.js';
 import type { IntentHandler, RulesTurn } from '../types.js';
-import { cartHandlers, variantSkip } from './cart.js';
+import { variantSkip } from './add-to-cart.js';
+import { cartHandlers } from './cart.js';
 import { ADDRESS_CHANGE } from './change-address.js';
 import { checkout } from './checkout.js';
 import { affirm, answerToPending, deny } from './confirmation.js';

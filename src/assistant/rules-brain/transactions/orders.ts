@@ -4,8 +4,9 @@
  */
 import type { IntentHandler, RulesReply, RulesTurn } from '../types.js';
 import { changeAddress } from './change-address.js';
+import { exchangeOrder } from './exchange-order.js';
 import { askIdentity, identifyHandler } from './identity.js';
-import { cancelOrder, exchangeOrder, returnOrder } from './order-changes.js';
+import { cancelOrder, returnOrder } from './order-changes.js';
 import {
   asFirstAsked,
   askedIn,
