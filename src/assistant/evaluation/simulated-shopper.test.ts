@@ -28,6 +28,27 @@ describe('the simulated shopper', () => {
     expect(answerFor(reply("Men's or women's?"), [gender], new Set())).toBe(gender);
   });
 
+  it('reads a question without the names of the products it is about', () => {
+    const gender: ShopperAnswer = { asks: ['men'], say: "Men's, please." };
+    const colour: ShopperAnswer = { asks: ['color'], say: 'Black.' };
+    const twd = { amount: 548_000, currency: 'TWD' };
+    const item = {
+      productId: 'prod_aura',
+      title: "Aura Mid WP Hiking Boot — Men's",
+      brand: 'Nordkamm',
+      price: twd,
+      compareAtPrice: null,
+      imageUrl: null,
+      badges: [],
+      stock: { status: 'in_stock', available: 5, pickupToday: [] },
+      options: [],
+      variants: [],
+    } as const;
+    const card: Reply['cards'][number] = { type: 'products', items: [item] };
+    const question = reply("Which color would you like for Aura Mid WP Hiking Boot — Men's?", [card]);
+    expect(answerFor(question, [gender, colour], new Set())).toBe(colour);
+  });
+
   it('says nothing when the reply asks nothing, even if it mentions the words', () => {
     expect(answerFor(reply('Size 27 is in stock.'), [size], new Set())).toBeNull();
   });

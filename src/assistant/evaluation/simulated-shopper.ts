@@ -13,13 +13,20 @@ import type { ShopperAnswer } from './scenario.js';
 const ASKS =
   /[?？]|[嗎呢][。！!，,\s]*$|\b(?:please (?:tell|give|send|share|let)|tell me|let me know)\b|請(?:告訴|提供|輸入|問)/im;
 
-/** The sentences of a reply that ask something: only their words say what is being asked. */
+/**
+ * The sentences of a reply that ask something, without the names of the products on its cards:
+ * only the question's own words say what is asked ("Which colour for the Aura Boot — Men's?" asks
+ * about colour, not about men's).
+ */
 function questionsOf(reply: Reply): string {
-  const sentences = reply.text.split(/(?<=[.!?。！？\n])/);
-  return sentences
+  const titles = reply.cards.flatMap((card) =>
+    card.type === 'products' ? card.items.map((item) => item.title) : [],
+  );
+  const asking = reply.text
+    .split(/(?<=[.!?。！？\n])/)
     .filter((sentence) => ASKS.test(sentence))
-    .join(' ')
-    .toLowerCase();
+    .join(' ');
+  return titles.reduce((text, title) => text.replaceAll(title, ' '), asking).toLowerCase();
 }
 
 function mentions(text: string, words: readonly string[]): boolean {
