@@ -9,7 +9,7 @@ import type { Vocabulary } from './vocabulary.js';
 
 const LETTER_SIZE = String.raw`(?:xxxl|xxl|xxs|xl|xs|2xl|3xl|s|m|l)`;
 const SIZE_AFTER_WORD = new RegExp(
-  String.raw`(?:size(?!s)|sz|尺寸|尺碼|尺码|鞋碼|鞋码|穿)\s*[:：]?\s*(?:us|eu|uk)?\s*(\d{1,3}(?:\.5)?|${LETTER_SIZE}(?![\p{L}])|small|medium|large|extra large)`,
+  String.raw`(?:size(?!s)|sz|\bwear(?:ing)?|\bi'?m\s+an?|尺寸|尺碼|尺码|鞋碼|鞋码|穿)\s*[:：]?\s*(?:us|eu|uk)?\s*(\d{1,3}(?:\.5)?|${LETTER_SIZE}(?![\p{L}])|small|medium|large|extra large)`,
   'giu',
 );
 const SIZE_WITH_MARK = new RegExp(

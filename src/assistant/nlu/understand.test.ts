@@ -287,6 +287,14 @@ describe('understand', () => {
     expect(read('outdoor', 'the first two pairs of socks').keys).toContain('quantity:2');
   });
 
+  it('reads "I wear 26" as a size, and a bare number as one only while products are on screen', () => {
+    expect(read('outdoor', 'I wear 26.').keys).toEqual(['size:26']);
+    const showing = { showingProducts: true };
+    expect(read('outdoor', '27', showing)).toMatchObject({ intent: 'refine', keys: ['size:27'] });
+    expect(read('outdoor', '27').keys).toEqual([]);
+    expect(read('outdoor', '100', showing).keys).toEqual([]);
+  });
+
   it('reads a postal code only when the shopper is identifying', () => {
     expect(read('outdoor', '10491', { awaitingIdentity: true }).keys).toEqual(['postalCode:10491']);
     expect(read('outdoor', 'tents under 10491').keys).not.toContain('postalCode:10491');

@@ -27,6 +27,17 @@ function fallbackLanguage(locale: string | undefined): Language {
   return locale?.toLowerCase().startsWith('zh') ? 'zh-TW' : 'en';
 }
 
+/** A message that is only a shoe or clothing size ("27", "26.5"), read as one while products are on screen. */
+const BARE_SIZE = /^\s*(\d{2}(?:\.5)?)\s*$/u;
+
+function readBareSize(text: string): Entity[] {
+  const match = BARE_SIZE.exec(text);
+  const value = match?.[1];
+  if (match === null || value === undefined) return [];
+  const start = text.indexOf(value);
+  return [{ type: 'size', value, start, end: start + value.length, text: value }];
+}
+
 export function understand(text: string, options: UnderstandOptions): Understanding {
   const state = options.state ?? {};
   const scan = scanMessage(text, options.currency ?? 'TWD');
@@ -47,6 +58,7 @@ export function understand(text: string, options: UnderstandOptions): Understand
     state.awaitingIdentity === true ||
     entities.some((entity) => entity.type === 'name' || entity.type === 'email');
   entities.push(...readPostalCodes(scan, identifying));
+  if (state.showingProducts === true && entities.length === 0) entities.push(...readBareSize(text));
   entities.sort((a, b) => a.start - b.start || a.end - b.end);
   const { language, mixed } = detectLanguage(scan.tokens, fallbackLanguage(options.locale));
   const decision = classifyIntent(scan.folded, entities, state);

@@ -5,9 +5,10 @@
 import type { Language } from '../../nlu/index.js';
 import type { ProductCardItem } from '../../tools/index.js';
 import { chip, say, talkToPerson } from '../phrasing.js';
+import { describes } from '../resolve-products.js';
 import { type ProductDetails, productDetails } from '../tool-outputs.js';
 import type { RulesReply, RulesTurn } from '../types.js';
-import { targetProductIds } from './target.js';
+import { hasReference, targetProductIds } from './target.js';
 import { fieldLabel, humanize, priceText, valuesText, valueText } from './wording.js';
 
 /** Attributes compared at most: the ones a shopper reads before deciding. */
@@ -70,7 +71,14 @@ function sideLine(side: Side, attributes: readonly string[], language: Language)
 
 export async function compare(turn: RulesTurn): Promise<RulesReply> {
   const language = turn.language;
-  const ids = targetProductIds(turn);
+  // "The Ridgeback 3 and the Skyline Ultra", in the order named: the one on screen, else the name's first product.
+  const named = turn.understanding.entities.flatMap((entity) => {
+    if (entity.type !== 'catalog' || entity.kind !== 'product') return [];
+    const onScreen = turn.dialogue.shown.find((p) => describes(entity, p));
+    const id = onScreen?.productId ?? entity.productIds?.[0];
+    return id === undefined ? [] : [id];
+  });
+  const ids = hasReference(turn) || named.length === 0 ? targetProductIds(turn) : [...new Set(named)];
   for (const shown of turn.dialogue.shown) {
     if (ids.length >= SIDES) break;
     if (!ids.includes(shown.productId)) ids.push(shown.productId);

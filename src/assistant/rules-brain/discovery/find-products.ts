@@ -156,10 +156,18 @@ function showResults(turn: RulesTurn, need: ShopperNeed, found: NeedSearch): Rul
   };
 }
 
-/** Searches for the need: asks the best question first when many fit, else shows the best few. */
-export async function findProducts(turn: RulesTurn, need: ShopperNeed): Promise<RulesReply> {
+/**
+ * Searches for the need: asks the best question first when many fit, else shows the best few.
+ * `wider` is searched instead when nothing fits the need.
+ */
+export async function findProducts(
+  turn: RulesTurn,
+  need: ShopperNeed,
+  wider?: ShopperNeed,
+): Promise<RulesReply> {
   const found = await searchNeed(turn.runTool, need, SHOWN_AT_ONCE);
-  if (found.output.total === 0) return nothingFound(turn, need);
+  if (found.output.total === 0)
+    return wider === undefined ? nothingFound(turn, need) : findProducts(turn, wider);
   if (found.output.total > ASK_ABOVE && need.questions < MAX_QUESTIONS) {
     const question = chooseQuestion(
       found.facets.filter(answerable),
@@ -171,14 +179,15 @@ export async function findProducts(turn: RulesTurn, need: ShopperNeed): Promise<
   return showResults(turn, need, found);
 }
 
-/** "cheaper" means below the cheapest product on screen; "pricier", above the dearest. */
-function relativeTo(dialogue: DialogueState) {
+/**
+ * "cheaper" means below the cheapest product on screen, or, `wider`, below the dearest; "pricier"
+ * means above the dearest, or above the cheapest.
+ */
+function relativeTo(dialogue: DialogueState, wider: boolean) {
   return (direction: 'cheaper' | 'pricier'): PriceConstraint | null => {
-    const prices = dialogue.shown.map((p) => p.price);
-    if (prices.length === 0) return null;
-    const sorted = [...prices].sort((a, b) => a.amount - b.amount);
-    const low = sorted[0];
-    const high = sorted.at(-1);
+    const sorted = dialogue.shown.map((p) => p.price).sort((a, b) => a.amount - b.amount);
+    const low = wider ? sorted.at(-1) : sorted[0];
+    const high = wider ? sorted[0] : sorted.at(-1);
     if (low === undefined || high === undefined) return null;
     return direction === 'cheaper'
       ? { kind: 'range', min: null, max: { amount: low.amount - 1, currency: low.currency } }
@@ -188,10 +197,14 @@ function relativeTo(dialogue: DialogueState) {
 
 /** A browse or refine message: merge it into the need and search. */
 export async function browse(turn: RulesTurn): Promise<RulesReply> {
-  let need = mergeNeed(turn.dialogue.need, turn.understanding, relativeTo(turn.dialogue));
+  const { dialogue, understanding } = turn;
+  let need = mergeNeed(dialogue.need, understanding, relativeTo(dialogue, false));
   // Words the catalog does not know still go to the search engine, which reads them its own way.
   if (isEmptyNeed(need)) need = { ...need, query: turn.text };
-  return findProducts(turn, need);
+  const relative = understanding.entities.some((e) => e.type === 'price' && e.price.kind === 'relative');
+  // Nothing below the cheapest on screen: what costs less than the others shown still answers "cheaper".
+  const wider = relative ? mergeNeed(dialogue.need, understanding, relativeTo(dialogue, true)) : undefined;
+  return findProducts(turn, need, wider);
 }
 
 function answerTerm(field: QuestionField, name: string, value: string): CatalogTerm {
@@ -206,6 +219,10 @@ export async function answerQuestion(turn: RulesTurn, answer: Answer): Promise<R
   if (awaiting.kind !== 'question') return findProducts(turn, need);
   const { field, name } = questionField(awaiting.option);
   const term = answerTerm(field, name, answer.value);
-  const said = { ...need.said, [termKey(term)]: turn.text.trim() };
+  // The shopper's word for the value ("黑色" for Black), not the whole reply around it.
+  const word = turn.understanding.entities.find(
+    (e) => e.type === 'catalog' && e.value.toLowerCase() === answer.value.toLowerCase(),
+  );
+  const said = { ...need.said, [termKey(term)]: word?.text ?? answer.value.toLowerCase() };
   return findProducts(turn, withTerms({ ...need, said }, [term]));
 }
