@@ -1,13 +1,19 @@
 import { loadConfig } from '../core/index.js';
 import { type AppServices, type CreateServicesOptions, createServices } from '../server/index.js';
+import { demoConfig, demoServiceOptions } from './demo-options.js';
 
 /** Opens the configured store and services for one command, and always closes them. */
 export async function withServices<T>(
   work: (services: AppServices) => Promise<T>,
-  options: CreateServicesOptions & { db?: string } = {},
+  options: CreateServicesOptions & { db?: string; demo?: boolean } = {},
 ): Promise<T> {
-  const config = loadConfig();
-  const services = await createServices(options.db ? { ...config, db: options.db } : config, options);
+  const { db, demo, ...serviceOptions } = options;
+  const loaded = loadConfig();
+  const config = demo ? demoConfig(loaded) : loaded;
+  const services = await createServices(
+    db ? { ...config, db } : config,
+    demo ? { ...demoServiceOptions, ...serviceOptions } : serviceOptions,
+  );
   try {
     return await work(services);
   } finally {

@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import type { Assistant, Reply, ShopperState, Suggestion } from '../../assistant/index.js';
 import type { CartService } from '../../cart/index.js';
 import { AisleError, ValidationError } from '../../core/index.js';
-import { demoSynonyms } from '../../demo/index.js';
 import { SANDBOX_PAYMENT_METHODS } from '../../payments/index.js';
 import { withServices } from '../context.js';
 import { seedDemoStore } from '../seed-demo-store.js';
@@ -203,7 +202,7 @@ export function registerChatCommand(program: Command): void {
             colour: process.stdout.isTTY === true && !process.env.NO_COLOR,
           });
         },
-        { ...databaseOption(options), ...(options.demo && { synonyms: demoSynonyms }) },
+        { ...databaseOption(options), demo: options.demo === true },
       );
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createLogger, loadConfig, ValidationError } from '../../core/index.js';
-import { demoSynonyms } from '../../demo/index.js';
 import { buildServer, createServices } from '../../server/index.js';
+import { demoConfig, demoServiceOptions } from '../demo-options.js';
 import { seedDemoStore } from '../seed-demo-store.js';
 
 export function registerServeCommand(program: Command): void {
@@ -13,7 +13,8 @@ export function registerServeCommand(program: Command): void {
     .option('--db <url>', 'database URL (default: AISLE_DB)')
     .option('--demo', 'seed the demo store when the catalog is empty, and use its vocabulary')
     .action(async (options: { port?: string; host?: string; db?: string; demo?: boolean }) => {
-      const config = loadConfig();
+      const loaded = loadConfig();
+      const config = options.demo ? demoConfig(loaded) : loaded;
       const port = options.port === undefined ? config.port : Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new ValidationError(`--port must be a number from 0 to 65535, got "${options.port}"`);
@@ -26,7 +27,7 @@ export function registerServeCommand(program: Command): void {
           ...(options.host && { host: options.host }),
           ...(options.db && { db: options.db }),
         },
-        { logger, ...(options.demo && { synonyms: demoSynonyms }) },
+        { logger, ...(options.demo && demoServiceOptions) },
       );
       if (options.demo && (await services.catalog.count()).products === 0) {
         console.log('first run: seeding the demo store ...');
