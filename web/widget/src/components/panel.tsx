@@ -48,55 +48,58 @@ export function Panel({ takeFocus, onClose, overlay, setOverlay }: PanelProps) {
       aria-labelledby="aisle-title"
       onKeyDown={onKeyDown}
     >
-      <header className="aisle-header">
-        <div className="aisle-header-main">
-          <h2 id="aisle-title" className="aisle-title">
-            {config.storeName ?? t.panelLabel}
-          </h2>
-          <p className="aisle-disclosure">
-            <span className="aisle-ai-badge">
-              <SparkIcon />
-              {t.aiBadge}
-            </span>
-            {t.aiDisclosure}
-          </p>
-        </div>
-        <div className="aisle-header-actions">
+      {/* Behind an open cart or checkout the chat is inert: keyboard and screen reader stay in the sheet. */}
+      <div className="aisle-panel-main" inert={overlay !== 'none'}>
+        <header className="aisle-header">
+          <div className="aisle-header-main">
+            <h2 id="aisle-title" className="aisle-title">
+              {config.storeName ?? t.panelLabel}
+            </h2>
+            <p className="aisle-disclosure">
+              <span className="aisle-ai-badge">
+                <SparkIcon />
+                {t.aiBadge}
+              </span>
+              {t.aiDisclosure}
+            </p>
+          </div>
+          <div className="aisle-header-actions">
+            <button
+              type="button"
+              className="aisle-icon-button aisle-cart-button"
+              aria-label={t.openCart(itemCount)}
+              onClick={openCart}
+              disabled={conversation.phase !== 'ready'}
+            >
+              <CartIcon />
+              {itemCount > 0 && (
+                <span className="aisle-count" aria-hidden="true">
+                  {itemCount}
+                </span>
+              )}
+            </button>
+            <button type="button" className="aisle-icon-button" aria-label={t.closeChat} onClick={onClose}>
+              <CloseIcon />
+            </button>
+          </div>
+        </header>
+        <div className="aisle-person-bar">
           <button
             type="button"
-            className="aisle-icon-button aisle-cart-button"
-            aria-label={t.openCart(itemCount)}
-            onClick={openCart}
-            disabled={conversation.phase !== 'ready'}
+            className="aisle-person-button"
+            onClick={() => void conversation.send(t.talkToPersonMessage)}
+            disabled={
+              conversation.phase !== 'ready' || conversation.busy || conversation.status !== 'assistant'
+            }
           >
-            <CartIcon />
-            {itemCount > 0 && (
-              <span className="aisle-count" aria-hidden="true">
-                {itemCount}
-              </span>
-            )}
-          </button>
-          <button type="button" className="aisle-icon-button" aria-label={t.closeChat} onClick={onClose}>
-            <CloseIcon />
+            <PersonIcon />
+            {t.talkToPerson}
           </button>
         </div>
-      </header>
-      <div className="aisle-person-bar">
-        <button
-          type="button"
-          className="aisle-person-button"
-          onClick={() => void conversation.send(t.talkToPersonMessage)}
-          disabled={
-            conversation.phase !== 'ready' || conversation.busy || conversation.status !== 'assistant'
-          }
-        >
-          <PersonIcon />
-          {t.talkToPerson}
-        </button>
+        <StatusBanner />
+        <MessageList />
+        <Composer ref={composer} />
       </div>
-      <StatusBanner />
-      <MessageList />
-      <Composer ref={composer} />
       {overlay === 'cart' && <CartDrawer onClose={closeOverlay} onCheckout={() => setOverlay('checkout')} />}
       {overlay === 'checkout' && (
         <CheckoutSheet onClose={closeOverlay} onReviewCart={() => setOverlay('cart')} />
