@@ -133,7 +133,11 @@ describe('the evaluation runner', () => {
       { template },
     );
     expect(trial.failures).toEqual([
-      { kind: 'crash', message: 'the trial stopped: setup: no product "No Such Thing" with options (none)' },
+      {
+        kind: 'crash',
+        message:
+          'the trial stopped: invalid_scenario_setup: setup: no product "No Such Thing" with options (none)',
+      },
     ]);
   });
 

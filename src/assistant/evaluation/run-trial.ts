@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { CartView } from '../../cart/index.js';
-import { AisleError } from '../../core/index.js';
+import { AisleError, ValidationError } from '../../core/index.js';
 import type { AppServices } from '../../server/services.js';
 import type { ShopperState, TranscriptMessage } from '../conversation/types.js';
 import { conversationOf } from './assistant-under-test.js';
@@ -64,14 +64,23 @@ async function findProduct(services: AppServices, title: string, options: readon
     );
     if (variant !== undefined) return { product, variant };
   }
-  throw new Error(`setup: no product "${title}" with options ${options.join(', ') || '(none)'}`);
+  throw new ValidationError(
+    `setup: no product "${title}" with options ${options.join(', ') || '(none)'}`,
+    { title, options },
+    'invalid_scenario_setup',
+  );
 }
 
 async function startOf(services: AppServices, scenario: Scenario): Promise<SessionStart> {
   let customerId: string | null = null;
   if (scenario.setup.customer !== undefined) {
     const customer = await services.customers.findByEmail(scenario.setup.customer);
-    if (customer === null) throw new Error(`setup: no customer ${scenario.setup.customer}`);
+    if (customer === null)
+      throw new ValidationError(
+        `setup: no customer ${scenario.setup.customer}`,
+        { customer: scenario.setup.customer },
+        'invalid_scenario_setup',
+      );
     customerId = customer.id;
   }
   for (const poisoned of scenario.setup.productText ?? []) {
