@@ -258,6 +258,18 @@ describe('compare, stock and price', () => {
     expectGrounded(chat);
   });
 
+  it('reads "第一雙看起來不錯，有27號嗎" as a stock question about the first shown product', async () => {
+    const chat = conversation('zh-TW');
+    const shown = items(await untilProducts(chat, await chat.say('我想買登山鞋'), '都可以'));
+    const first = shown[0];
+    if (first === undefined) throw new Error('nothing shown');
+    const size = first.variants.find((v) => v.available > 0 && v.options.Size !== undefined)?.options.Size;
+    const turn = await chat.say(`第一雙看起來不錯，有${size}號嗎？`);
+    expect(turn.tools.map((t) => t.name)).toEqual(['product_details', 'check_availability']);
+    expect(turn.result.reply.text).toContain(first.title);
+    expectGrounded(chat);
+  });
+
   it('says a size the product does not come in is not offered, without a stock claim', async () => {
     const chat = conversation();
     await untilProducts(chat, await chat.say('hiking shoes'), 'any');

@@ -33,8 +33,14 @@ async function refine(turn: RulesTurn): Promise<RulesReply> {
     : describeProduct(turn, product.productId);
 }
 
+/** "The first one looks good — in 27?": a search that points at a shown product is about that product. */
+async function browseOrPoint(turn: RulesTurn): Promise<RulesReply> {
+  const pointing = turn.understanding.entities.some((e) => e.type === 'reference');
+  return pointing && resolveProducts(turn).length > 0 ? refine(turn) : browse(turn);
+}
+
 export const discoveryHandlers: Partial<Record<Intent, IntentHandler>> = {
-  browse,
+  browse: browseOrPoint,
   refine,
   compare,
   ask_attribute: askAttribute,
