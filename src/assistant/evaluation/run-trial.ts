@@ -43,6 +43,7 @@ export interface TrialOptions {
 const THINKING_MS = 20_000;
 
 type Turn = Omit<RecordedTurn, 'trace' | 'facts'>;
+type SessionCart = { readonly cartId: string };
 
 function as(kind: FailureKind, messages: readonly string[]): TrialFailure[] {
   return messages.map((message) => ({ kind, message }));
@@ -185,12 +186,12 @@ async function converse(
  * froze it: priced again now it would answer for a shopper who has since ordered (a first-order
  * code no longer applies), not for what they bought.
  */
-async function endState(services: AppServices, state: ShopperState | null) {
-  if (!state?.cart) return { cart: null, order: null };
-  const live = await services.cart.getCart(state.cart.cartId);
+async function endState(services: AppServices, sessionCart: SessionCart | null) {
+  if (sessionCart === null) return { cart: null, order: null };
+  const live = await services.cart.getCart(sessionCart.cartId);
   if (live.cart.checkoutId === null) return { cart: live, order: null };
   const order = await services.orders.findByCheckout(live.cart.checkoutId);
-  const checkout = await services.cart.getCheckout(state.cart.cartId);
+  const checkout = await services.cart.getCheckout(sessionCart.cartId);
   const cart: CartView =
     order !== null && checkout !== null ? { cart: live.cart, quote: checkout.quote } : live;
   return { cart, order };
@@ -223,7 +224,10 @@ export async function runTrial(scenario: Scenario, options: TrialOptions): Promi
       return { ...turn, trace, facts: trace?.tools.flatMap((tool) => tool.facts) ?? [] };
     });
 
-    const { cart, order } = await endState(services, run.state);
+    // The state drops a cart once it became an order; the session's cart is the last one it had.
+    const lastCart =
+      [...run.turns].reverse().find((turn) => turn.state.cart !== null)?.state.cart ?? start.cart;
+    const { cart, order } = await endState(services, lastCart ?? null);
     failures.push(
       ...as(
         'expectation',
