@@ -86,16 +86,33 @@ export function toDecimal(value: Money): string {
 // Building an Intl.NumberFormat costs far more than using one; replies format many amounts.
 const formatters = new Map<string, Intl.NumberFormat>();
 
-/** Human text for a shopper ("NT$1,299.00", "$15.00"). */
-export function formatMoney(value: Money, locale = 'en'): string {
-  const exponent = currencyExponent(value.currency);
-  const key = `${locale}|${value.currency}`;
+/**
+ * Currencies whose minor unit exists on paper but not on price tags: a whole amount is written
+ * without it ("NT$1,299", not "NT$1,299.00"); an amount with cents still shows them.
+ */
+const WHOLE_UNIT_CURRENCIES = new Set(['TWD', 'HUF']);
+
+function formatterFor(locale: string, currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${whole}`;
   let formatter = formatters.get(key);
   if (formatter === undefined) {
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency: value.currency });
+    formatter = new Intl.NumberFormat(
+      locale,
+      whole
+        ? { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 }
+        : { style: 'currency', currency },
+    );
     formatters.set(key, formatter);
   }
-  return formatter.format(value.amount / 10 ** exponent);
+  return formatter;
+}
+
+/** Human text for a shopper ("NT$1,299", "$15.00"). */
+export function formatMoney(value: Money, locale = 'en'): string {
+  const exponent = currencyExponent(value.currency);
+  const scale = 10 ** exponent;
+  const whole = WHOLE_UNIT_CURRENCIES.has(value.currency) && value.amount % scale === 0;
+  return formatterFor(locale, value.currency, whole).format(value.amount / scale);
 }
 
 function sameCurrency(a: Money, b: Money): void {

@@ -157,7 +157,7 @@ describe('aisle commerce commands', { timeout: 300_000 }, () => {
     expect(shown.out).toMatch(/^ {2}Visa •••• 4242 \(12\/28\) \(default\)$/m);
     expect(shown.out).toMatch(/^ {2}•••• 0001: NT\$500\.00$/m);
     expect(shown.out).not.toContain('TEA-GIFT-0001');
-    expect(shown.out).toContain('store credit: NT$120.00');
+    expect(shown.out).toContain('store credit: NT$120');
     expect(shown.out).toMatch(/^ {2}#1001 +delivered +NT\$1,292\.00/m);
   });
 });

@@ -52,7 +52,7 @@ describeEachEngine('assistant sessions', (harness) => {
     const { assistant, variantId } = await fixture();
     const { sessionId } = await assistant.startSession();
     const sent = await assistant.send(sessionId, 'add the jacket please');
-    expect(sent.reply.text).toBe('Added the jacket. Your cart total is NT$2,480.00.');
+    expect(sent.reply.text).toBe('Added the jacket. Your cart total is NT$2,480.');
     expect(sent.state.cart).toMatchObject({ itemCount: 1, total: { amount: JACKET_PRICE, currency: 'TWD' } });
     expect(sent.state.cart?.token).toMatch(/^[\w-]{20,}$/);
 
@@ -277,7 +277,7 @@ describeEachEngine('assistant sessions', (harness) => {
     expect((await assistant.queue())[0]).toMatchObject({
       id: sessionId,
       handoffReason: 'high_value_cart',
-      handoffNote: 'cart total NT$2,480.00 is over NT$2,000.00',
+      handoffNote: 'cart total NT$2,480 is over NT$2,000',
     });
   });
 

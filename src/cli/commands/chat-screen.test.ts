@@ -45,12 +45,12 @@ describe('chat screen', () => {
   it('draws products as a numbered list with price, was-price, badge, stock, pickup, options and reason', () => {
     expect(renderCard(products, 'en', plain)).toEqual([
       '  1. Ridge Runner GTX · Northwind',
-      '     NT$3,280.00  was NT$4,100.00  20% off trail',
+      '     NT$3,280  was NT$4,100  20% off trail',
       '     only 2 left · pick up today: Taipei Xinyi, Banqiao',
       '     Size: 26 27',
       '     waterproof, in your size',
       '  2. Trail Sock',
-      '     NT$380.00',
+      '     NT$380',
       '     out of stock',
     ]);
   });
@@ -74,7 +74,7 @@ describe('chat screen', () => {
     ).toBe('  [1] Any   [2] Talk to a person');
     expect(renderSuggestions([], 'en', plain)).toEqual([]);
     expect(cartSummary({ itemCount: 2, total: twd(6560) }, 'zh-TW', plain)).toBe(
-      '  購物車 · 2 件商品 · $6,560.00 (輸入 /cart 看明細)',
+      '  購物車 · 2 件商品 · $6,560 (輸入 /cart 看明細)',
     );
   });
 

@@ -170,7 +170,7 @@ export function renderSuggestions(
   return [`  ${chips.join('   ')}`, `  ${paint('dim', `(${labels(language).quickReplies})`)}`];
 }
 
-/** "Cart · 2 items · NT$6,560.00 (/cart for details)". */
+/** "Cart · 2 items · NT$6,560 (/cart for details)". */
 export function cartSummary(
   cart: { readonly itemCount: number; readonly total: Money },
   language: ChatLanguage,

@@ -17,7 +17,7 @@ function destination(code: string | undefined, language: Language): string {
   return say(language, DESTINATION[code ?? 'original'] ?? { en: code ?? '', 'zh-TW': code ?? '' });
 }
 
-/** "NT$2,432.00 to PayPal" / "NT$2,432.00 退回 PayPal", for each refund the plan makes now. */
+/** "NT$2,432 to PayPal" / "NT$2,432 退回 PayPal", for each refund the plan makes now. */
 function refundsNow(change: OrderChange, language: Language): string | null {
   if (change.refunds.length === 0) return null;
   return list(
