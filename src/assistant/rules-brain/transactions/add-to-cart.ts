@@ -100,8 +100,20 @@ async function addFound(turn: RulesTurn): Promise<RulesReply> {
   const found = await browse({ ...turn, dialogue: { ...turn.dialogue, need: null } });
   // Nothing found from words the vocabulary did not know either: ask, rather than say "no match".
   if (found.dialogue.shown.length === 0 && !namesProducts(turn)) return whichProduct(turn, []);
-  if (found.dialogue.shown.length !== 1 || found.dialogue.awaiting.kind !== 'none') return found;
-  return addToCart({ ...turn, dialogue: found.dialogue });
+  const [only] = found.dialogue.shown;
+  if (only === undefined || found.dialogue.shown.length > 1 || found.dialogue.awaiting.kind !== 'none')
+    return found;
+  // Added straight away only when the message names that very product; a near match is shown, not bought.
+  const named =
+    turn.text.toLowerCase().includes(only.title.toLowerCase()) ||
+    turn.understanding.entities.some(
+      (e) =>
+        e.type === 'catalog' &&
+        e.kind === 'product' &&
+        e.productIds?.length === 1 &&
+        e.productIds[0] === only.productId,
+    );
+  return named ? addToCart({ ...turn, dialogue: found.dialogue }) : found;
 }
 
 export const addToCart: IntentHandler = async (turn) => {
