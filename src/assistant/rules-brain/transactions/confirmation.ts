@@ -69,20 +69,24 @@ async function runPending(turn: RulesTurn, pending: PendingConfirmation): Promis
   });
 }
 
+/** A yes word standing alone or before a pause: "好，麻煩幫我確認" is a yes, "可以換別的嗎" is not. */
 const YES =
-  /^\s*(?:yes|yeah|yep|yup|ok(?:ay)?|sure|please do|go ahead|do it|confirm\w*|correct|that'?s right|好|可以|是|對|没问题|沒問題|確認|確定|麻煩|行)/iu;
+  /^\s*(?:yes|yeah|yep|yup|ok(?:ay)?|sure|please do|go ahead|do it|confirm(?:ed)?|correct|that'?s right|好的?|可以|是的|對|沒問題|確認|確定)(?=$|[\s,，.。!！~～])/iu;
 const NO = /^\s*(?:no|nope|don'?t|do not|stop|never ?mind|cancel that|不|別|算了|先不|取消|免了)/iu;
+/** Anything that makes a yes less than explicit: a question, or a no somewhere in it. */
+const HEDGED = /[?？]|\b(?:no|not|don'?t|cancel|wait|but)\b|不|別|算了|取消|等等|但是/iu;
 
 /**
  * A yes or no to a pending action, read from its first words when the NLU saw something else in
- * the message ("好，麻煩幫我確認" is a yes). Null when it is neither, or nothing is pending.
+ * the message. Money moves only on an explicit yes: a question or a "but" is not one. Null when
+ * it is neither, or nothing is pending.
  */
 export function answerToPending(turn: RulesTurn): IntentHandler | null {
   if (turn.dialogue.pending === null) return null;
   const { intent } = turn.understanding;
   if (intent === 'affirm' || intent === 'deny') return null;
   if (NO.test(turn.text)) return deny;
-  if (YES.test(turn.text)) return affirm;
+  if (YES.test(turn.text) && !HEDGED.test(turn.text)) return affirm;
   return null;
 }
 

@@ -1,38 +1,8 @@
+/** Which cart or order lines a message names, in both languages and for any catalog's titles. */
 import { describe, expect, it } from 'vitest';
-import type { Entity, Understanding } from '../../nlu/index.js';
-import { initialDialogue } from '../index.js';
-import type { RulesTurn } from '../types.js';
+import type { Entity } from '../../nlu/index.js';
+import { bareTurn as turn } from './test-turn.js';
 import { linesNamed, whichLines } from './which-lines.js';
-
-function turn(text: string, entities: readonly Entity[] = []): RulesTurn {
-  const understanding: Understanding = {
-    text,
-    language: 'zh-TW',
-    mixed: false,
-    intent: 'remove_from_cart',
-    confidence: 0.9,
-    runnerUp: null,
-    entities,
-  };
-  return {
-    text,
-    understanding,
-    language: 'zh-TW',
-    dialogue: initialDialogue,
-    context: {
-      sessionId: 's',
-      locale: 'zh-TW',
-      currency: 'TWD',
-      shopper: { customerId: null, verified: false },
-      cartId: null,
-      cartToken: null,
-      channel: 'online',
-    },
-    runTool: async () => {
-      throw new Error('no tools here');
-    },
-  };
-}
 
 const mug = { title: '保溫露營杯 350 ml', options: ['Sand'] };
 const fleece = { title: '合歡山刷毛外套', options: ['Navy', 'M'] };
