@@ -37,6 +37,34 @@ describeEachEngine('assistant sessions', (harness) => {
     expect(unknownId).toMatchObject({ code: 'session_not_found', status: 404 });
   });
 
+  it('lets go of a cart the shopper paid on the cart API: the state shows none, the next add starts a new cart', async () => {
+    const { assistant, services } = await fixture();
+    // The sample policies carry the shipping options checkout needs.
+    await services.promotions.seedSample({
+      currency: 'TWD',
+      sockSelector: { categories: ['Socks'] },
+      clearanceSelector: { tags: ['clearance'] },
+    });
+    await services.refreshPolicies();
+    const { sessionId } = await assistant.startSession();
+    const first = (await assistant.send(sessionId, 'add the jacket please')).state.cart;
+    if (first === null) throw new Error('the first add made no cart');
+    await services.cart.setDetails(first.cartId, { email: 'mei@example.com' });
+    const shipping = { name: 'Lin Mei', line1: '1 Zhongshan Rd', city: 'Taipei', postalCode: '100', country: 'TW' };
+    await services.cart.setShipping(first.cartId, { address: shipping, optionId: 'home-delivery' });
+    await services.cart.startCheckout(first.cartId);
+    const paid = await services.cart.completeCheckout(first.cartId, {
+      tenders: [{ type: 'card', token: 'pm_card_visa' }],
+      idempotencyKey: 'paid-in-the-widget',
+    });
+    expect(paid.status).toBe('completed');
+
+    expect((await assistant.transcript(sessionId)).state.cart).toBeNull();
+    const next = (await assistant.send(sessionId, 'add the jacket please')).state.cart;
+    expect(next).toMatchObject({ itemCount: 1 });
+    expect(next?.cartId).not.toBe(first.cartId);
+  });
+
   it('starts signed in with a valid customer token and refuses a forged one', async () => {
     const { assistant, customerId, clock } = await fixture();
     const token = signCustomerToken(TOKEN_SECRET, customerId, clock.now() + 60_000);

@@ -16,7 +16,7 @@ import { highValueNotice, languageOf, safeReplyText, waitingNotice } from './not
 import { policyBrief } from './policy-brief.js';
 import { chooseBrain } from './router.js';
 import type { SessionPatch, SessionRecord } from './session-store.js';
-import { shopperState } from './shopper-state.js';
+import { openCartOf, shopperState } from './shopper-state.js';
 import { type HandoffRequest, replyCards, TurnTools } from './turn-tools.js';
 import type {
   Reply,
@@ -95,13 +95,15 @@ export async function runTurn(
     locale: session.locale,
   });
   const language = turnLanguage(redaction.clear, understanding, session.locale);
+  // After the shopper paid on the cart API, the next add starts a new cart instead of failing on the paid one.
+  const cartId = await openCartOf(engine.services, session.cartId);
   const context: ToolContext = {
     sessionId,
     locale: language,
     currency: engine.currency,
     shopper: { customerId: session.customerId, verified: session.customerVerified },
-    cartId: session.cartId,
-    cartToken: session.cartToken,
+    cartId,
+    cartToken: cartId === null ? null : session.cartToken,
     channel: session.channel,
     now: engine.services.clock.now(),
   };

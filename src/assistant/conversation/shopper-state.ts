@@ -33,6 +33,19 @@ export async function shopperState(
   };
 }
 
+/** The session's cart while it can still be shopped; null once it was paid or merged away. */
+export async function openCartOf(
+  services: Pick<ToolServices, 'cart'>,
+  cartId: string | null,
+): Promise<string | null> {
+  if (cartId === null) return null;
+  try {
+    return (await services.cart.getCart(cartId)).cart.status === 'open' ? cartId : null;
+  } catch {
+    return null;
+  }
+}
+
 async function cartState(
   services: Pick<ToolServices, 'cart'>,
   logger: Logger,
@@ -40,7 +53,9 @@ async function cartState(
 ): Promise<ShopperState['cart']> {
   if (source.cartId === null || source.cartToken === null) return null;
   try {
-    const { quote } = await services.cart.getCart(source.cartId);
+    const { cart, quote } = await services.cart.getCart(source.cartId);
+    // A paid (or merged) cart is history: the screen starts the next one empty.
+    if (cart.status !== 'open') return null;
     return {
       cartId: source.cartId,
       token: source.cartToken,
