@@ -50,7 +50,13 @@ describeEachEngine('assistant sessions', (harness) => {
     const first = (await assistant.send(sessionId, 'add the jacket please')).state.cart;
     if (first === null) throw new Error('the first add made no cart');
     await services.cart.setDetails(first.cartId, { email: 'mei@example.com' });
-    const shipping = { name: 'Lin Mei', line1: '1 Zhongshan Rd', city: 'Taipei', postalCode: '100', country: 'TW' };
+    const shipping = {
+      name: 'Lin Mei',
+      line1: '1 Zhongshan Rd',
+      city: 'Taipei',
+      postalCode: '100',
+      country: 'TW',
+    };
     await services.cart.setShipping(first.cartId, { address: shipping, optionId: 'home-delivery' });
     await services.cart.startCheckout(first.cartId);
     const paid = await services.cart.completeCheckout(first.cartId, {
