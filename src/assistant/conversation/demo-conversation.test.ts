@@ -75,6 +75,8 @@ describe.each([
       .filter((call) => call.name === 'cart_add' && call.ok);
     expect(added).toHaveLength(1);
     // The line is one of the waterproof hiking shoes the assistant showed.
-    expect(shownVariants.has((added[0]?.input as { variantId: string } | undefined)?.variantId ?? "")).toBe(true);
+    expect(shownVariants.has((added[0]?.input as { variantId: string } | undefined)?.variantId ?? '')).toBe(
+      true,
+    );
   });
 });
