@@ -43,6 +43,12 @@ export function registerServeCommand(program: Command): void {
       process.once('SIGTERM', shutdown);
       const address = await app.listen({ port, host: options.host ?? config.host });
       const url = address.replace('127.0.0.1', 'localhost');
-      console.log(`\nAisle is serving on ${url}\n  API docs: ${url}/docs\n  OpenAPI:  ${url}/openapi.json\n`);
+      const demoKey =
+        options.demo && loaded.adminKey === undefined
+          ? `  Staff console: ${url}/admin (admin key for this run: ${config.adminKey}; set AISLE_ADMIN_KEY to choose one)\n`
+          : '';
+      console.log(
+        `\nAisle is serving on ${url}\n  API docs: ${url}/docs\n  OpenAPI:  ${url}/openapi.json\n${demoKey}`,
+      );
     });
 }
