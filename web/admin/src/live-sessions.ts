@@ -2,7 +2,7 @@
  * Conversation lists that stay current: loaded once, then reloaded shortly after any live event
  * (a burst of events costs one reload) and after the event stream reconnects.
  */
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { api } from './api/client.js';
 import { useSessionEvents } from './api/staff-events.js';
 import type { SessionStatus, SessionSummary } from './api/types.js';
@@ -24,14 +24,14 @@ function useReloadOnEvents(reload: () => void): void {
 
 /** Sessions waiting for a person, longest waiting first. */
 export function useLiveQueue(): Resource<SessionSummary[]> {
-  const queue = useResource(async () => (await api.queue()).sessions, []);
+  const queue = useResource(useCallback(async () => (await api.queue()).sessions, []));
   useReloadOnEvents(queue.reload);
   return queue;
 }
 
 /** Sessions, most recently active first; all of them when `status` is undefined. */
 export function useLiveSessions(status: SessionStatus | undefined): Resource<SessionSummary[]> {
-  const sessions = useResource(async () => (await api.sessions(status)).sessions, [status]);
+  const sessions = useResource(useCallback(async () => (await api.sessions(status)).sessions, [status]));
   useReloadOnEvents(sessions.reload);
   return sessions;
 }

@@ -1,4 +1,8 @@
-/** Loads data for a page, with its error and a reload. A newer load wins over an older one still running. */
+/**
+ * Loads data for a page, with its error and a reload. A newer load wins over an older one still running.
+ * `load` is loaded again whenever its identity changes: callers pass a `useCallback`, so the lint
+ * checks that its dependency list names everything the load reads.
+ */
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 export interface Resource<T> {
@@ -8,7 +12,7 @@ export interface Resource<T> {
   reload(): void;
 }
 
-export function useResource<T>(load: () => Promise<T>, dependencies: readonly unknown[]): Resource<T> {
+export function useResource<T>(load: () => Promise<T>): Resource<T> {
   const [state, setState] = useState<{ data: T | undefined; error: Error | undefined; loading: boolean }>({
     data: undefined,
     error: undefined,
@@ -26,7 +30,7 @@ export function useResource<T>(load: () => Promise<T>, dependencies: readonly un
         if (mine === generation.current) setState((previous) => ({ ...previous, error, loading: false }));
       },
     );
-  }, dependencies);
+  }, [load]);
   useEffect(reload, [reload]);
   return { ...state, reload };
 }

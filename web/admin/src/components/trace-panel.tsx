@@ -66,7 +66,8 @@ export function TracePanel({ trace }: { trace: TurnTrace }) {
       ) : (
         <ol className="tools">
           {trace.tools.map((tool, index) => (
-            <ToolCallView key={`${tool.name}-${index}`} tool={tool} variants={variants} />
+            // biome-ignore lint/suspicious/noArrayIndexKey: tool calls have no ids (a tool may run twice), and a recorded trace never changes or reorders.
+            <ToolCallView key={index} tool={tool} variants={variants} />
           ))}
         </ol>
       )}
@@ -75,7 +76,8 @@ export function TracePanel({ trace }: { trace: TurnTrace }) {
       {intervened ? (
         <ul className="interventions">
           {trace.interventions.map((intervention, index) => (
-            <InterventionView key={`${intervention.claim.text}-${index}`} intervention={intervention} />
+            // biome-ignore lint/suspicious/noArrayIndexKey: interventions have no ids, and a recorded trace never changes or reorders.
+            <InterventionView key={index} intervention={intervention} />
           ))}
         </ul>
       ) : (
@@ -109,6 +111,7 @@ function ToolCallView({ tool, variants }: { tool: ToolCall; variants: VariantNam
           <span className="muted small">{t('trace.facts', { count: tool.facts.length })}</span>
           <ul className="facts">
             {facts.map((fact, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: facts have no ids, and the shown ones are a prefix of a recorded list that never changes.
               <FactSummary key={index} fact={fact} variants={variants} />
             ))}
           </ul>

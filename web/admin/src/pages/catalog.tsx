@@ -2,7 +2,7 @@
  * The catalog: products page by page, or the search index's best matches for a query (the
  * same search shoppers and the assistant use), each with brand, category, variants and price.
  */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { api } from '../api/client.js';
 import type { Product } from '../api/types.js';
 import { ErrorNotice, Loading } from '../components/feedback.js';
@@ -67,25 +67,32 @@ function ProductPages({ language }: { language: string }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<Error | null>(null);
 
-  const loadMore = async (from: { items: Product[]; cursor: string | null }) => {
-    setLoading(true);
-    setError(null);
-    try {
-      const page = await api.products({ cursor: from.cursor, limit: PAGE_SIZE, locale: language });
-      setPages({
-        items: [...from.items, ...page.items],
-        cursor: page.nextCursor,
-        done: page.nextCursor === null,
-      });
-    } catch (caught) {
-      setError(caught as Error);
-    } finally {
-      setLoading(false);
-    }
-  };
+  // A page asked for in the previous language must not land after the switch.
+  const generation = useRef(0);
+  const loadMore = useCallback(
+    async (from: { items: Product[]; cursor: string | null }) => {
+      const mine = ++generation.current;
+      setLoading(true);
+      setError(null);
+      try {
+        const page = await api.products({ cursor: from.cursor, limit: PAGE_SIZE, locale: language });
+        if (mine !== generation.current) return;
+        setPages({
+          items: [...from.items, ...page.items],
+          cursor: page.nextCursor,
+          done: page.nextCursor === null,
+        });
+      } catch (caught) {
+        if (mine === generation.current) setError(caught as Error);
+      } finally {
+        if (mine === generation.current) setLoading(false);
+      }
+    },
+    [language],
+  );
   useEffect(() => {
     void loadMore({ items: [], cursor: null });
-  }, [language]);
+  }, [loadMore]);
 
   return (
     <section className="panel" aria-live="polite">
@@ -109,13 +116,15 @@ function ProductPages({ language }: { language: string }) {
 
 function SearchResults({ query, language }: { query: string; language: string }) {
   const { t } = useLanguage();
-  const results = useResource(async () => {
-    const found = await api.search(query, language);
-    const products = await Promise.all(
-      found.hits.slice(0, SEARCH_ROWS).map((hit) => api.product(hit.productId, language)),
-    );
-    return { total: found.total, products };
-  }, [query, language]);
+  const results = useResource(
+    useCallback(async () => {
+      const found = await api.search(query, language);
+      const products = await Promise.all(
+        found.hits.slice(0, SEARCH_ROWS).map((hit) => api.product(hit.productId, language)),
+      );
+      return { total: found.total, products };
+    }, [query, language]),
+  );
   if (results.error) return <ErrorNotice error={results.error} onRetry={results.reload} />;
   if (results.data === undefined) return <Loading />;
   return (

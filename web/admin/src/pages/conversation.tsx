@@ -2,7 +2,16 @@
  * One conversation: the live transcript (each assistant reply with how it was made), the
  * shopper's cart, and the controls to take over, write to the shopper, hand back and close.
  */
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type FormEvent,
+  type KeyboardEvent,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { api } from '../api/client.js';
 import { useSessionEvents } from '../api/staff-events.js';
 import type { Card, SessionSummary, StaffMember, TranscriptMessage } from '../api/types.js';
@@ -21,7 +30,7 @@ type Action = 'takeover' | 'handback' | 'close';
 
 export function ConversationPage({ id, member }: { id: string; member: StaffMember }) {
   const { t } = useLanguage();
-  const transcript = useResource(() => api.transcript(id), [id]);
+  const transcript = useResource(useCallback(() => api.transcript(id), [id]));
   // Messages that arrived live since the transcript was loaded.
   const [arrived, setArrived] = useState<TranscriptMessage[]>([]);
   const [session, setSession] = useState<SessionSummary | null>(null);
@@ -240,6 +249,7 @@ function Message({ message }: { message: TranscriptMessage }) {
       {message.cards.length > 0 && (
         <ul className="card-chips">
           {message.cards.map((card, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: cards have no ids, and a recorded message's cards never change or reorder.
             <li key={index} className="chip">
               {cardSummary(card, t, language)}
             </li>
@@ -250,7 +260,8 @@ function Message({ message }: { message: TranscriptMessage }) {
         <p className="suggestions small">
           <span className="muted">{t('conversation.suggestions')}:</span>{' '}
           {message.suggestions.map((suggestion, index) => (
-            <span key={`${index}-${suggestion.label}`} className="suggestion">
+            // biome-ignore lint/suspicious/noArrayIndexKey: suggestions have no ids (two may share a label), and a recorded message's never change or reorder.
+            <span key={index} className="suggestion">
               {suggestion.label}
             </span>
           ))}

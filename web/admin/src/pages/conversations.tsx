@@ -2,7 +2,7 @@
  * The dashboard: how the router is doing, who is waiting for a person (longest first, with the
  * reason and how long), and every conversation with its status, all live.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client.js';
 import type { RoutingStats, SessionStatus, SessionSummary } from '../api/types.js';
 import { ErrorNotice, Loading } from '../components/feedback.js';
@@ -27,7 +27,7 @@ export function ConversationsPage() {
   const queue = useLiveQueue();
   const all = useLiveSessions(undefined);
   const sessions = useLiveSessions(filter);
-  const stats = useResource(() => api.stats(), []);
+  const stats = useResource(useCallback(() => api.stats(), []));
   const statsReload = stats.reload;
   // Stats change with every assistant reply; the full list reloading is the cue to refresh them.
   useEffect(() => {

@@ -2,7 +2,7 @@
  * Stock per variant and location, with the low-stock flag the inventory service sets (below
  * AISLE_LOW_STOCK), filterable by product or SKU and to low stock only.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { api } from '../api/client.js';
 import type { Availability, Location, Product, StockLevel } from '../api/types.js';
 import { ErrorNotice, Loading } from '../components/feedback.js';
@@ -79,7 +79,7 @@ function stockState(row: Row): 'out' | 'low' | 'ok' {
 
 export function InventoryPage() {
   const { t, language } = useLanguage();
-  const inventory = useResource(() => loadInventory(language), [language]);
+  const inventory = useResource(useCallback(() => loadInventory(language), [language]));
   const [filter, setFilter] = useState('');
   const [lowOnly, setLowOnly] = useState(false);
   const ids = { filter: useId(), low: useId() };

@@ -2,7 +2,7 @@
  * Promotions as stored: name, codes (or automatic), when they run, whether they are active now,
  * and how much they have been used.
  */
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import { api } from '../api/client.js';
 import type { StoredPromotion } from '../api/types.js';
 import { ErrorNotice, Loading } from '../components/feedback.js';
@@ -28,10 +28,12 @@ function stateOf(promotion: StoredPromotion, now: number): State {
 export function PromotionsPage() {
   const { t, language } = useLanguage();
   // Usage is counted in the store's currency, which the policy summary names.
-  const promotions = useResource(async () => {
-    const [{ items }, { currency }] = await Promise.all([api.promotions(), api.policies()]);
-    return { items, currency };
-  }, []);
+  const promotions = useResource(
+    useCallback(async () => {
+      const [{ items }, { currency }] = await Promise.all([api.promotions(), api.policies()]);
+      return { items, currency };
+    }, []),
+  );
   const [activeOnly, setActiveOnly] = useState(false);
   const now = useNow(60_000);
   const filterId = useId();

@@ -99,11 +99,14 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
   const session = useRef<SessionAuth | null>(null);
   const turn = useRef<AbortController | null>(null);
   const busyRef = useRef(false);
-  const [attempt, bump] = useReducer((n: number) => n + 1, 0);
+  /** The connection attempt in flight; a newer attempt (or unmounting) cancels it. */
+  const connecting = useRef<AbortController | null>(null);
 
   // Connect: resume the stored session, or start one and show its greeting.
-  useEffect(() => {
+  const connect = useCallback(() => {
+    connecting.current?.abort();
     const abort = new AbortController();
+    connecting.current = abort;
     dispatch({ type: 'phase', phase: 'connecting' });
     (async () => {
       const saved = loadSession(apiBase, storeKey);
@@ -135,8 +138,12 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
     })().catch(() => {
       if (!abort.signal.aborted) dispatch({ type: 'phase', phase: 'failed' });
     });
-    return () => abort.abort();
-  }, [client, apiBase, storeKey, locale, attempt]);
+  }, [client, apiBase, storeKey, locale]);
+
+  useEffect(() => {
+    connect();
+    return () => connecting.current?.abort();
+  }, [connect]);
 
   // Watch: staff messages and status changes arrive here while the widget is open.
   useEffect(() => {
@@ -265,8 +272,8 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
   const restart = useCallback(() => {
     saveSession(apiBase, storeKey, null);
     session.current = null;
-    bump();
-  }, [apiBase, storeKey]);
+    connect();
+  }, [apiBase, storeKey, connect]);
 
   return {
     ...state,
@@ -275,7 +282,7 @@ export function useConversation(apiBase: string, storeKey: string | null, locale
     retry,
     addLocal,
     setCart,
-    reconnect: bump,
+    reconnect: connect,
     restart,
   };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { focusOnMount } from '../components/focus-on-mount.js';
 import { CheckIcon, CloseIcon, LockIcon } from '../components/icons.js';
 import { useWidget } from '../components/widget-context.js';
 import { formatMoney } from '../format/money.js';
@@ -17,21 +18,18 @@ export function CheckoutSheet({ onClose, onReviewCart }: { onClose: () => void; 
   const { carts, conversation } = useWidget();
   const cart = conversation.shopper?.cart ?? null;
   const controller = useCheckout(carts, cart);
-  const heading = useRef<HTMLHeadingElement>(null);
   const { step, order } = controller;
   const { addLocal, setCart } = conversation;
+  const announcedOrderId = useRef<string | null>(null);
 
-  // Each step starts with focus on its heading, so a screen reader announces where the shopper is.
+  // The order joins the conversation once (not again when the language changes); the paid cart is
+  // gone from the header.
   useEffect(() => {
-    heading.current?.focus();
-  }, [step]);
-
-  // The order joins the conversation; the paid cart is gone from the header.
-  useEffect(() => {
-    if (order === null) return;
+    if (order === null || announcedOrderId.current === order.id) return;
+    announcedOrderId.current = order.id;
     addLocal(t.orderPlaced, [{ type: 'order', orderId: order.id, number: order.number, status: 'pending' }]);
     setCart(null);
-  }, [order]);
+  }, [order, addLocal, setCart, t]);
 
   const verified = conversation.shopper?.shopper?.verified === true;
   const payWithSaved = verified
@@ -44,7 +42,15 @@ export function CheckoutSheet({ onClose, onReviewCart }: { onClose: () => void; 
   return (
     <div className="aisle-sheet" role="dialog" aria-modal="true" aria-labelledby="aisle-checkout-title">
       <header className="aisle-sheet-header">
-        <h2 id="aisle-checkout-title" className="aisle-sheet-title" tabIndex={-1} ref={heading}>
+        {/* Keyed by step: each step mounts its heading afresh and starts with focus on it, so a
+            screen reader announces where the shopper is. */}
+        <h2
+          key={step}
+          id="aisle-checkout-title"
+          className="aisle-sheet-title"
+          tabIndex={-1}
+          ref={focusOnMount}
+        >
           <LockIcon />
           {t.checkoutTitle}
         </h2>

@@ -41,7 +41,7 @@ export function PaymentStep({
   const address = cart.shippingAddress;
   const total = formatMoney(quote.total, locale);
 
-  const useExample = (example: string) => {
+  const fillExample = (example: string) => {
     setNumber(groupCardNumber(example));
     if (expiry === '') setExpiry(`12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`);
     if (cvc === '') setCvc('123');
@@ -115,13 +115,17 @@ export function PaymentStep({
         <p className="aisle-test-mode">{t.payTestMode}</p>
         <fieldset className="aisle-test-cards">
           <legend className="aisle-visually-hidden">{t.testCardsLabel}</legend>
-          <button type="button" className="aisle-chip" onClick={() => useExample(EXAMPLE_CARDS.approved)}>
+          <button type="button" className="aisle-chip" onClick={() => fillExample(EXAMPLE_CARDS.approved)}>
             4242 · {t.testCardVisa}
           </button>
-          <button type="button" className="aisle-chip" onClick={() => useExample(EXAMPLE_CARDS.declined)}>
+          <button type="button" className="aisle-chip" onClick={() => fillExample(EXAMPLE_CARDS.declined)}>
             0002 · {t.testCardDeclined}
           </button>
-          <button type="button" className="aisle-chip" onClick={() => useExample(EXAMPLE_CARDS.threeDSecure)}>
+          <button
+            type="button"
+            className="aisle-chip"
+            onClick={() => fillExample(EXAMPLE_CARDS.threeDSecure)}
+          >
             3184 · {t.testCardThreeDs}
           </button>
         </fieldset>

@@ -1,7 +1,8 @@
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { CartView } from '../api/types.js';
 import { formatMoney } from '../format/money.js';
 import { useStrings } from '../i18n/index.js';
+import { focusOnMount } from './focus-on-mount.js';
 import { CloseIcon, LockIcon } from './icons.js';
 import { QuoteTotals } from './quote-totals.js';
 import { useWidget } from './widget-context.js';
@@ -15,7 +16,6 @@ export function CartDrawer({ onClose, onCheckout }: { onClose: () => void; onChe
   const [failed, setFailed] = useState(false);
   const [working, setWorking] = useState(false);
   const [code, setCode] = useState('');
-  const heading = useRef<HTMLHeadingElement>(null);
   const { setCart } = conversation;
 
   const show = useCallback(
@@ -31,11 +31,14 @@ export function CartDrawer({ onClose, onCheckout }: { onClose: () => void; onChe
     [access, setCart],
   );
 
+  // Loaded per cart, not per access object: the summary this drawer refreshes through setCart is a
+  // new object with the same cart.
+  const cartId = access?.cartId ?? null;
+  const token = access?.token ?? null;
   useEffect(() => {
-    heading.current?.focus();
-    if (access === null) return;
-    carts.get(access).then(setView, () => setFailed(true));
-  }, [carts, access?.cartId]);
+    if (cartId === null || token === null) return;
+    carts.get({ cartId, token }).then(setView, () => setFailed(true));
+  }, [carts, cartId, token]);
 
   const change = async (work: () => Promise<CartView>) => {
     setWorking(true);
@@ -76,7 +79,7 @@ export function CartDrawer({ onClose, onCheckout }: { onClose: () => void; onChe
       aria-labelledby="aisle-cart-title"
     >
       <header className="aisle-sheet-header">
-        <h2 id="aisle-cart-title" className="aisle-sheet-title" tabIndex={-1} ref={heading}>
+        <h2 id="aisle-cart-title" className="aisle-sheet-title" tabIndex={-1} ref={focusOnMount}>
           {t.cart}
         </h2>
         <button type="button" className="aisle-icon-button" aria-label={t.closeCart} onClick={onClose}>

@@ -17,16 +17,18 @@ export function MessageList() {
   const streaming = last?.streaming === true;
   const showTyping = busy && !streaming;
 
-  // Follow the conversation; a reply taller than the view (a row of product cards) is shown from
-  // its top, so the shopper reads it from the start. The list scrolls itself: scrollIntoView would
-  // scroll the host page as well.
+  // Follow the conversation: runs whenever the last message changes (a new one, or streamed words
+  // patched into it, each a new object) or the typing dots come and go. A reply taller than the view
+  // (a row of product cards) is shown from its top, so the shopper reads it from the start. The list
+  // scrolls itself: scrollIntoView would scroll the host page as well.
   useEffect(() => {
     const scroller = scrollBox.current;
     const lastRow = log.current?.lastElementChild;
     if (scroller === null) return;
+    const lastRowIsReply = !showTyping && last !== undefined && last.role !== 'shopper';
     if (
+      lastRowIsReply &&
       lastRow instanceof HTMLElement &&
-      last?.role !== 'shopper' &&
       lastRow.offsetHeight > scroller.clientHeight * 0.8
     ) {
       const offset = lastRow.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
@@ -34,7 +36,7 @@ export function MessageList() {
     } else {
       scroller.scrollTop = scroller.scrollHeight;
     }
-  }, [messages.length, last?.id, last?.text, last?.role, showTyping]);
+  }, [last, showTyping]);
 
   const latestProductsId = messages.findLast((m) => m.cards.some((card) => card.type === 'products'))?.id;
   // A confirmation card carries its own Yes and No; the same chips beside it would say it twice.
@@ -125,7 +127,7 @@ function MessageRow({ message, latestProducts, current }: MessageRowProps) {
           </div>
         )}
         {message.cards.map((card, index) => (
-          // Cards have no ids of their own; their order within one message never changes.
+          // biome-ignore lint/suspicious/noArrayIndexKey: cards have no ids of their own, and a message's cards never change or reorder once it arrives.
           <CardView key={index} card={card} latest={latestProducts} current={current} />
         ))}
         {message.failed === true ? (
