@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LanguageModel } from 'ai';
 import { type Config, loadConfig, ManualClock } from '../../core/index.js';
-import { DEMO_STORE, seedDemo, seedDemoCommerce } from '../../demo/index.js';
+import { DEMO_STORE, demoSynonyms, seedDemo, seedDemoCommerce } from '../../demo/index.js';
 import { type AppServices, createServices } from '../../server/services.js';
 
 /** When the template's demo orders were placed and delivered: a fixed instant, so runs repeat. */
@@ -73,8 +73,10 @@ export async function createDemoStoreTemplate(): Promise<DemoStoreTemplate> {
       copyFileSync(templatePath, path);
       const clock = new ManualClock(DEMO_SEEDED_AT + daysAfterSeed * DAY_MS);
       const { languageModel } = options;
+      // The demo's synonyms, as `serve --demo` and `chat --demo` load them.
       const services = await createServices(trialConfig(`sqlite:${path}`, languageModel !== undefined), {
         clock,
+        synonyms: demoSynonyms,
         ...(languageModel !== undefined && { languageModel }),
       });
       return {
