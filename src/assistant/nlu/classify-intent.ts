@@ -14,7 +14,11 @@ const HEAD_KINDS = new Set(['productType', 'category', 'brand', 'product']);
 const AFTER_SALE: readonly Intent[] = ['cancel_order', 'return_order', 'exchange_order', 'order_status'];
 /** Two products joined like this are being weighed against each other. */
 const ALTERNATIVES = /\bor\b|\bvs\.?|versus|還是|还是|跟|和|或/u;
-/** A cart action names the cart too ("add it to my cart"): the action wins over viewing it. */
+/**
+ * A cart action names the cart too ("add it to my cart"): the action wins over viewing it. An
+ * exchange wins over a return only when its cue is at least as strong: "the wrong size, I want a
+ * refund" is a return that gives its reason.
+ */
 const OVERRIDES: readonly (readonly [Intent, Intent])[] = [
   ['add_to_cart', 'view_cart'],
   ['remove_from_cart', 'view_cart'],
@@ -22,7 +26,6 @@ const OVERRIDES: readonly (readonly [Intent, Intent])[] = [
   ['remove_from_cart', 'add_to_cart'],
   ['update_quantity', 'add_to_cart'],
   ['exchange_order', 'refine'],
-  ['exchange_order', 'return_order'],
   ['policy', 'return_order'],
 ];
 
@@ -105,6 +108,8 @@ export function classifyIntent(
 ): IntentDecision {
   const scores = cueScores(folded);
   for (const [winner, loser] of OVERRIDES) if (scores.has(winner)) scores.delete(loser);
+  const exchange = scores.get('exchange_order');
+  if (exchange !== undefined && exchange >= (scores.get('return_order') ?? 0)) scores.delete('return_order');
   applyEntities(scores, folded, entities, state);
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   const [first, second] = ranked;

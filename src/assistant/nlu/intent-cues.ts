@@ -168,12 +168,18 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'exchange_order',
     1,
-    String.raw`\b(?:exchange|swap|switch (?:it|them) (?:for|out)|trade (?:it|them) for|different size instead|change (?:it|them|the size|the colou?r) (?:for|to)|wrong size)\b`,
+    String.raw`\b(?:exchange|swap|switch (?:it|them) (?:for|out)|trade (?:it|them) for|different size instead|change (?:it|them|the size|the colou?r) (?:for|to))\b`,
   ),
   cue(
     'exchange_order',
     1,
-    String.raw`換貨|换货|換尺寸|换尺寸|換顏色|换颜色|換一雙|换一双|換一件|换一件|換大|换大|換小|换小|更換|更换|調換|调换|換成別|尺寸不合|太小了|太大了|換一個尺|換號`,
+    String.raw`換貨|换货|換尺寸|换尺寸|換顏色|换颜色|換一雙|换一双|換一件|换一件|換大|换大|換小|换小|更換|更换|調換|调换|換成別|換一個尺|換號`,
+  ),
+  // Why an item does not work: an exchange when nothing else is asked, but a return said outright stays one.
+  cue(
+    'exchange_order',
+    0.7,
+    String.raw`\b(?:wrong size|doesn'?t fit|does not fit|too (?:small|big|large|tight|short|long))\b|尺寸不合|尺寸不對|尺寸不对|不合身|太小了|太大了|太緊|太紧`,
   ),
   cue(
     'policy',

@@ -91,6 +91,10 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     { text: '帳篷想退貨', intent: 'return_order', entities: ['productType:Tent'] },
     { text: 'can I exchange the boots for size 28?', intent: 'exchange_order', entities: ['size:28'] },
     { text: '外套可以換M號嗎', intent: 'exchange_order', entities: ['size:M'] },
+    // A reason ("the wrong size") alongside a return said outright is still a return.
+    { text: '帳篷尺寸不合，想要退貨', intent: 'return_order' },
+    { text: 'the boots are the wrong size, I want a refund', intent: 'return_order' },
+    { text: '鞋子尺寸不合', intent: 'exchange_order' },
     { text: 'what is your return policy?', intent: 'policy' },
     { text: '運費怎麼算', intent: 'policy' },
     { text: "I'm Amy Chen, 10491", intent: 'identify', entities: ['name:Amy Chen', 'postalCode:10491'] },
