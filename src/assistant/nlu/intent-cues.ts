@@ -164,7 +164,11 @@ export const INTENT_CUES: readonly IntentCue[] = [
     0.95,
     String.raw`\b(?:return|returns|returning|send (?:it|them|this|these|those) back|refund|money back|send back)\b`,
   ),
-  cue('return_order', 0.95, String.raw`退貨|退货|退款|退錢|退钱|退回|退掉|想退|要退|可以退|怎麼退|怎么退`),
+  cue(
+    'return_order',
+    0.95,
+    String.raw`退貨|退货|退款|退錢|退钱|退回|退掉|想退|要退|可以退|怎麼退|怎么退|退(?:那|這|这)(?:一)?[件雙双個个支頂顶把條条組组]`,
+  ),
   cue(
     'exchange_order',
     1,
