@@ -58,4 +58,10 @@ describe('readPrices', () => {
     expect(keys('便宜的那件')).toEqual([]);
     expect(keys('a 2-3 person tent')).toEqual([]);
   });
+
+  it('reads a bare number after a body measure as that measure, and a marked amount as a price', () => {
+    expect(keys('孩子身高大概140')).toEqual([]);
+    expect(keys('his height is about 150')).toEqual([]);
+    expect(keys('身高140，預算大概1500元')).toEqual(['price:around=1500']);
+  });
 });

@@ -43,6 +43,14 @@ const PRICIER = new RegExp(
   'giu',
 );
 
+/** A bare number right after one of these is a body measure ("身高大概130", "height about 130"), not a price. */
+const MEASURED_BEFORE =
+  /(?:身高|體重|体重|頭圍|头围|腳長|脚长|腰圍|腰围|胸圍|胸围|\bheight|\btall|\bweighs?|\bweight|\bhead|\bwaist|\bchest|\bfoot length)\s*(?:is\s*|of\s*|about\s*|around\s*|大概|大約|大约|約|约|是|差不多)?$/iu;
+
+function measured(scan: MessageScan, span: Span): boolean {
+  return MEASURED_BEFORE.test(scan.folded.slice(Math.max(0, span.start - 16), span.start));
+}
+
 function amountOf(numeral: string | undefined, currency: string): Money | undefined {
   const text = numeral === undefined ? undefined : numberText(numeral);
   if (text === undefined) return undefined;
@@ -106,6 +114,7 @@ export function readPrices(scan: MessageScan): Entity[] {
       if (target === undefined) return undefined;
       const plain = numberText(match[2] ?? match[5] ?? '') ?? '0';
       if (!marked && Number.parseInt(plain, 10) < 100) return undefined;
+      if (!marked && measured(scan, span)) return undefined;
       return priceEntity({ kind: 'around', target }, span);
     }),
   );
