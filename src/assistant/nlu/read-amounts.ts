@@ -16,6 +16,11 @@ const SIZE_WITH_MARK = new RegExp(
   String.raw`(?<![\p{N}.])(\d{2}(?:\.5)?|${LETTER_SIZE})\s*(?:號|号|碼|码)|(?<![\p{N}.])(\d{2}(?:\.5)?)\s*(?:cm|公分)|(?:in|a|an)\s+(small|medium|large|extra large|xs|xl|xxl)\b(?!\s*(?:size|one|pack|box|bag|bottle))|\bin\s+(\d{2}(?:\.5)?)(?![\d.%])(?!\s*(?:days?|hours?|minutes?|weeks?|colou?rs?|l\b|ml|g\b|kg|mm|m\b|cm|people|pieces?|pcs|pairs?))`,
   'giu',
 );
+/** Children's clothes are sized by height: "身高大概130" and "his height is about 140" name size 130, 140. */
+const SIZE_BY_HEIGHT = new RegExp(
+  String.raw`(?:身高|\bheight(?:\s+is)?)\s*(?:大概|大約|大约|約|约|差不多|about|around|roughly)?\s*(\d{2,3})(?![\d.])(?:\s*(?:cm|公分))?`,
+  'giu',
+);
 const WORD_SIZES: Readonly<Record<string, string>> = {
   small: 'S',
   medium: 'M',
@@ -88,6 +93,7 @@ export function readSizes(scan: MessageScan): Entity[] {
       value: sizeValue(match[1] ?? match[2] ?? match[3] ?? match[4]!),
       ...span,
     })),
+    ...readMatches(scan, SIZE_BY_HEIGHT, (match, span) => ({ type: 'size', value: match[1]!, ...span })),
     ...readMatches(scan, CHINESE_SIZES, (match, span) => ({
       type: 'size',
       value: CHINESE_SIZE_VALUE[match[1]!]!,
