@@ -33,6 +33,17 @@ function lookup(vocabulary: Vocabulary, text: string): string[] {
 }
 
 describe('buildVocabulary', () => {
+  it('names a product by its model number even when its words are catalog words, but not by a measure', () => {
+    const lamp = product(1, {
+      id: 'lamp',
+      title: { en: 'Hiking Boot 900 Lamp', 'zh-TW': 'Hiking Boot 900 頭燈' },
+    });
+    const pan = product(2, { id: 'pan', title: { en: 'Hiking Skillet 26 cm' } });
+    const vocabulary = buildVocabulary([lamp, pan]);
+    expect(lookup(vocabulary, 'hiking boot 900')).toEqual(['product::hiking boot 900']);
+    expect(lookup(vocabulary, 'hiking skillet 26')).toEqual([]);
+  });
+
   it('takes categories at every level, types, brands, option and attribute values, tags and names', () => {
     const vocabulary = buildVocabulary([product(1)]);
     expect(lookup(vocabulary, 'footwear')).toEqual(['category::Footwear']);

@@ -65,6 +65,11 @@ const TOO_GENERIC = new Set([
 ]);
 const MAX_PHRASE_TOKENS = 12;
 const MAX_NAME_WORDS = 2;
+/** Words a model name may run to before its number ("Trail Run 900", "Beacon 400"). */
+const MAX_MODEL_WORDS = 4;
+/** A number followed by one of these is a measure ("Skillet 26 cm"), not a model number. */
+const UNIT_WORD =
+  /^(?:cm|mm|m|l|ml|g|kg|oz|lb|lbs|in|inch|inches|ft|qt|w|mah|lm|p|pcs|pack|pairs?|person|people)$/u;
 /**
  * Shorter words are too often other everyday words one letter away ("store" / "stove", "place" /
  * "pace"); so are words differing in their first letter ("weather" / "leather").
@@ -318,9 +323,32 @@ class CatalogVocabulary implements Vocabulary {
       }
       const key = phraseKey(words);
       if (key.length >= 3) names.add(key);
+      const model = modelName(tokens, product.brand);
+      if (model !== null) names.add(model);
     }
     return [...names];
   }
+}
+
+/**
+ * A title's model name: its leading words through a model number, "Trail Run 900" of "Trail Run
+ * 900 Headlamp", even when they are catalog words too; the number is what makes it a name.
+ */
+function modelName(tokens: readonly Token[], brand: string | null): string | null {
+  const start =
+    brand !== null && tokens[0] !== undefined && brand.toLowerCase().includes(tokens[0].text.toLowerCase())
+      ? 1
+      : 0;
+  for (let index = start + 1; index < Math.min(tokens.length, start + MAX_MODEL_WORDS); index += 1) {
+    const token = tokens[index]!;
+    if (token.kind === 'number') {
+      const next = tokens[index + 1];
+      if (next !== undefined && UNIT_WORD.test(next.key)) return null;
+      return phraseKey(tokens.slice(start, index + 1));
+    }
+    if (token.kind !== 'word') return null;
+  }
+  return null;
 }
 
 function parseTermId(id: string): CatalogTerm {
