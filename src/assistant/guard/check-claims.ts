@@ -5,6 +5,7 @@
  */
 import { currencyExponent, formatMoney, type Money } from '../../core/index.js';
 import type { Fact, StockFact } from '../facts/index.js';
+import { checkAction } from './action-claims.js';
 import type { Claim } from './claims.js';
 import { type AmountReference, type AmountRole, amountKey, type FactIndex } from './fact-index.js';
 import type { Sentence } from './sentences.js';
@@ -40,6 +41,34 @@ const ROLE_WORDS: readonly [AmountRole, RegExp][] = [
   ['refund', /\brefund\w*|退款|退還/i],
   ['discount', /\b(?:save|saving|discount|off)\b|折抵|折扣|省下?|優惠/i],
 ];
+
+/** Words that make a sentence refuse what it repeats: "90% off isn't something I can give". */
+const REFUSAL =
+  /\b(?:not|never|cannot|can't|unable|won't|isn't|aren't|doesn't|don't|didn't|sorry|unfortunately)\b|n't\b|(?<!不)不(?!錯)|沒有|沒辦法|無法|抱歉|未能|並非/i;
+/** A range right before or after the amount: "under NT$3,000", "3000元以下" is a budget, not a price. */
+const RANGE_BEFORE =
+  /(?:\b(?:under|below|up to|less than|at most|at least|within|budget(?: of)?|around|about|between|over|above|cheaper than)|\bbetween\b.*\band|預算(?:是|為)?|低於|高於|大約|不超過)\s*$/i;
+const RANGE_AFTER = /^\s*(?:以下|以內|以上|左右|之間)/;
+/** Words that state an amount as the store's price, total, discount, refund or grant. */
+const GRANT =
+  /\b(?:total|pay|paying|paid|now|off|discount\w*|applied|apply|locked|refund\w*|credit\w*|charged?|costs?|price[sd]?|get|deal|confirmed|done|yours|matched|honou?r\w*)\b|總額|總計|合計|應付|付|現在|折|優惠|套用|退款|退還|購物金|加值|價|只要|成功|鎖定/i;
+
+/**
+ * A number the shopper wrote may be repeated in a refusal, as a range ("jackets under NT$3,000")
+ * or in a question that grants nothing; stated as the store's price, total or discount it is a
+ * claim like any other, whoever said the number first.
+ */
+function echoesShopper(claim: Claim, value: number, context: CheckContext): boolean {
+  if (!context.shopperNumbers.has(value)) return false;
+  const sentence = context.sentences[claim.sentence];
+  if (sentence === undefined) return false;
+  if (REFUSAL.test(sentence.text)) return true;
+  const at = claim.start - sentence.start;
+  const before = sentence.text.slice(0, at);
+  const after = sentence.text.slice(at + claim.text.length);
+  if (RANGE_BEFORE.test(before) || RANGE_AFTER.test(after)) return true;
+  return /[?？]\s*$/.test(sentence.text) && !GRANT.test(sentence.text);
+}
 
 export function productsIn(text: string, index: FactIndex): string[] {
   const lower = text.toLowerCase();
@@ -98,7 +127,7 @@ function checkMoney(claim: Extract<Claim, { type: 'money' }>, context: CheckCont
     );
     if (near) return supported(claim, `rounds the ${near.role}`, near.fact);
   }
-  if (context.shopperNumbers.has(money.amount / 10 ** currencyExponent(money.currency))) {
+  if (echoesShopper(claim, money.amount / 10 ** currencyExponent(money.currency), context)) {
     return supported(claim, 'repeats an amount the shopper wrote');
   }
   const sentence = sentenceOf(claim, context);
@@ -135,7 +164,7 @@ function samePercent(claimed: number, actual: number): boolean {
 function checkPercent(claim: Extract<Claim, { type: 'percent' }>, context: CheckContext): CheckedClaim {
   const match = context.index.percents.find((p) => samePercent(claim.percent, p.percent));
   if (match) return supported(claim, 'matches a percentage in the facts', match.fact);
-  if (context.shopperNumbers.has(claim.percent))
+  if (echoesShopper(claim, claim.percent, context))
     return supported(claim, 'repeats a percentage the shopper wrote');
   const named = context.index.promotions.filter(
     (p) =>
@@ -395,5 +424,10 @@ export function checkClaim(claim: Claim, context: CheckContext): CheckedClaim {
       return { claim, status: 'unsupported', reason: 'a promise or instruction no fact backs' };
     case 'unknown-product':
       return { claim, status: 'unsupported', reason: `no product called ${claim.name} in the facts` };
+    case 'action': {
+      const checked = checkAction(claim.action, sentenceOf(claim, context), context.index);
+      if (!checked.supported) return { claim, status: 'unsupported', reason: checked.reason };
+      return supported(claim, checked.reason, checked.order);
+    }
   }
 }

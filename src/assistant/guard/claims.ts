@@ -1,5 +1,6 @@
 /** What a drafted reply asserts, one claim per span of its text. */
 import type { Money } from '../../core/index.js';
+import type { ActionKind } from './action-claims.js';
 
 export type ClaimBody =
   | { readonly type: 'money'; readonly money: Money; readonly tolerance: number }
@@ -13,6 +14,8 @@ export type ClaimBody =
   | { readonly type: 'free-shipping'; readonly threshold: boolean }
   | { readonly type: 'free-returns' }
   | { readonly type: 'promise' }
+  /** Something stated as done: cancelled, refunded, applied, added to the cart. */
+  | { readonly type: 'action'; readonly action: ActionKind }
   | { readonly type: 'unknown-product'; readonly name: string };
 
 export type Claim = ClaimBody & {

@@ -7,6 +7,7 @@
  */
 import { parseDecimal } from '../../core/index.js';
 import { parseChineseNumeral } from '../nlu/index.js';
+import { ACTION_WORDS, mentionsOrder, NOT_DONE } from './action-claims.js';
 import { CHINESE_NUMERAL, parseCount } from './chinese-numbers.js';
 import type { Claim, ClaimBody } from './claims.js';
 import type { FactIndex } from './fact-index.js';
@@ -189,6 +190,18 @@ class Collector {
       sentence: this.index,
     } as Claim);
     return true;
+  }
+
+  /** Records a claim whose words may hold other claims too ("NT$500 store credit added"). */
+  addAround(body: ClaimBody, start: number, end: number): void {
+    const offset = this.sentence.start;
+    this.claims.push({
+      ...body,
+      text: this.sentence.text.slice(start, end),
+      start: offset + start,
+      end: offset + end,
+      sentence: this.index,
+    } as Claim);
   }
 
   /** Marks words that are not a claim (an order number, a SKU) so no later reader takes them. */
@@ -412,6 +425,17 @@ function readFlags(text: string, c: Collector): void {
   for (const m of text.matchAll(PROMISE)) c.add({ type: 'promise' }, m.index, m.index + m[0].length);
 }
 
+/** Statements that something was done, one per kind of action; refusals and conditionals claim nothing. */
+function readActions(text: string, c: Collector): void {
+  if (NOT_DONE.test(text.trim())) return;
+  for (const [action, words] of ACTION_WORDS) {
+    const m = [...text.matchAll(words)][0];
+    if (m === undefined) continue;
+    if (action === 'cancelled' && !mentionsOrder(text)) continue;
+    c.addAround({ type: 'action', action }, m.index, m.index + m[0].length);
+  }
+}
+
 /** Capitalized names ("Salomon X Ultra 4") that no fact calls anything. */
 function readNames(text: string, c: Collector, index: FactIndex): void {
   const lower = text.toLowerCase();
@@ -467,6 +491,7 @@ export function extractClaims(draft: string, index: FactIndex, options: ExtractO
     readDays(text, c);
     readStock(text, c);
     readNames(text, c, index);
+    readActions(text, c);
     claims.push(...c.claims.sort((a, b) => a.start - b.start));
   });
   return { sentences, claims };
