@@ -159,7 +159,10 @@ type MessageRow = {
 };
 
 function messageOf(row: MessageRow): TranscriptMessage {
-  const payload = JSON.parse(row.payload) as MessagePayload;
+  return messageFrom(row, JSON.parse(row.payload) as MessagePayload);
+}
+
+function messageFrom(row: Omit<MessageRow, 'payload'>, payload: MessagePayload): TranscriptMessage {
   return {
     id: row.id,
     seq: Number(row.seq),
@@ -282,6 +285,8 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
         ...(message.trace === undefined ? {} : { trace: message.trace }),
         ...(message.author === undefined ? {} : { author: message.author }),
       };
+      // Traces carry the turn's facts: serialized once, and the message built from the object itself.
+      const stored = JSON.stringify(payload);
       const seq = await store.transaction(async (trx) => {
         const counted = await trx
           .updateTable('assistant_sessions')
@@ -304,7 +309,7 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
             seq: next,
             role: message.role,
             text: message.text,
-            payload: JSON.stringify(payload),
+            payload: stored,
             brain: message.trace?.brain ?? null,
             input_tokens: message.trace?.usage?.inputTokens ?? null,
             output_tokens: message.trace?.usage?.outputTokens ?? null,
@@ -313,14 +318,7 @@ export function createSessionStore(store: Store, clock: Clock, newId: (prefix: s
           .execute();
         return next;
       });
-      return messageOf({
-        id,
-        seq,
-        role: message.role,
-        text: message.text,
-        payload: JSON.stringify(payload),
-        created_at: now,
-      });
+      return messageFrom({ id, seq, role: message.role, text: message.text, created_at: now }, payload);
     },
 
     async messages(sessionId: string): Promise<TranscriptMessage[]> {
