@@ -13,7 +13,7 @@ import type { DialogueState, RulesReply, RulesTurn, ShopperNeed } from '../types
 import { emptyNeed, isEmptyNeed, mergeNeed, termKey, withTerms } from './need.js';
 import { chooseQuestion, type Question } from './next-question.js';
 import { reasonFor } from './reasons.js';
-import { type NeedSearch, searchNeed } from './search-need.js';
+import { looserNeeds, type NeedSearch, searchNeed } from './search-need.js';
 import { fieldLabel, priceText, valuesText } from './wording.js';
 
 /** Products shown at once: enough to choose from, few enough to read on a phone. */
@@ -158,16 +158,21 @@ function showResults(turn: RulesTurn, need: ShopperNeed, found: NeedSearch): Rul
 
 /**
  * Searches for the need: asks the best question first when many fit, else shows the best few.
- * `wider` is searched instead when nothing fits the need.
+ * `wider` is searched instead when nothing fits the need, then looser forms of the need.
  */
 export async function findProducts(
   turn: RulesTurn,
   need: ShopperNeed,
   wider?: ShopperNeed,
 ): Promise<RulesReply> {
-  const found = await searchNeed(turn.runTool, need, SHOWN_AT_ONCE);
-  if (found.output.total === 0)
-    return wider === undefined ? nothingFound(turn, need) : findProducts(turn, wider);
+  for (const tried of [need, ...(wider === undefined ? [] : [wider]), ...looserNeeds(need)]) {
+    const found = await searchNeed(turn.runTool, tried, SHOWN_AT_ONCE);
+    if (found.output.total > 0) return askOrShow(turn, tried, found);
+  }
+  return nothingFound(turn, need);
+}
+
+function askOrShow(turn: RulesTurn, need: ShopperNeed, found: NeedSearch): RulesReply {
   if (found.output.total > ASK_ABOVE && need.questions < MAX_QUESTIONS) {
     const question = chooseQuestion(
       found.facets.filter(answerable),

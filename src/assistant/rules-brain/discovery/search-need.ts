@@ -7,6 +7,7 @@ import type { ProductFact, StockFact } from '../../facts/index.js';
 import type { ProductCardItem } from '../../tools/index.js';
 import { type SearchFacet, type SearchOutput, searchProducts } from '../tool-outputs.js';
 import type { RunTool, ShopperNeed } from '../types.js';
+import { termKey } from './need.js';
 
 /** How far "around NT$2000" reaches either side. */
 const AROUND = 0.2;
@@ -117,4 +118,27 @@ export async function searchNeed(runTool: RunTool, need: ShopperNeed, limit: num
     facets: result.output.facets ?? [],
     size,
   };
+}
+
+/** Terms that describe rather than name what is wanted: their words may stand in the text instead. */
+const DESCRIBING: ReadonlySet<string> = new Set(['tag', 'attribute']);
+
+/**
+ * Looser forms of a need that found nothing, tried in turn before saying so. First the describing
+ * terms are searched as the shopper's words rather than exact filters ("running" finds a cap for
+ * "road running"); then the free words are dropped, as a search that catalog terms alone satisfy.
+ */
+export function looserNeeds(need: ShopperNeed): ShopperNeed[] {
+  const looser: ShopperNeed[] = [];
+  const describing = need.terms.filter((term) => DESCRIBING.has(term.kind));
+  if (describing.length > 0) {
+    const words = describing.map((term) => need.said?.[termKey(term)] ?? term.value);
+    looser.push({
+      ...need,
+      query: [need.query, ...words].filter((word) => word !== '').join(' '),
+      terms: need.terms.filter((term) => !DESCRIBING.has(term.kind)),
+    });
+  }
+  if (need.query !== '' && need.terms.length > 0) looser.push({ ...need, query: '' });
+  return looser;
 }
