@@ -25,7 +25,7 @@ export interface CheckContext {
   readonly index: FactIndex;
   readonly sentences: readonly Sentence[];
   readonly locale: string;
-  /** Numbers the shopper wrote this turn (a budget, a quantity): repeating them claims nothing. */
+  /** Numbers the shopper wrote this turn (a budget, a quantity): repeated as a range or refusal, they claim nothing. */
   readonly shopperNumbers: ReadonlySet<number>;
   /** Products named anywhere in the draft, for sentences that name none ("It is in stock"). */
   readonly draftProducts: readonly string[];

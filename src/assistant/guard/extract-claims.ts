@@ -1,7 +1,8 @@
 /**
  * Reads the checkable claims out of a draft in English or Traditional Chinese: amounts,
  * percentages and 折, stock counts and availability, codes, delivery dates and durations, return
- * windows, free shipping or returns, promises nobody made, and product names the facts lack.
+ * windows, free shipping or returns, promises nobody made, product names the facts lack, and
+ * statements that something was done (cancelled, refunded, applied, added to the cart).
  * A bare number (a size, 35L, a year, a phone number) is never a claim: only a number with a
  * currency, %, 折, a stock or day word around it is.
  */

@@ -1,8 +1,9 @@
 /**
  * assistant/guard — the grounding guard. `verify(draft, facts, options)` reads every money amount,
- * percentage, stock count, code, delivery date and policy claim of a drafted reply (English and
- * Traditional Chinese), checks it against the turn's and session's facts, and repairs the draft
- * or tells the caller to fall back to the template reply.
+ * percentage, stock count, code, delivery date, policy claim and claim that something was done
+ * (cancelled, refunded, applied) of a drafted reply (English and Traditional Chinese), checks it
+ * against the turn's and session's facts, and repairs the draft or tells the caller to fall back
+ * to the template reply.
  */
 
 export type { ClaimStatus } from './check-claims.js';

@@ -16,7 +16,10 @@ export interface VerifyOptions {
   readonly currency: string;
   /** The store's local date (YYYY-MM-DD), for "tomorrow" and weekdays. */
   readonly today?: string;
-  /** What the shopper wrote this turn: numbers repeated from it (a budget, a quantity) claim nothing. */
+  /**
+   * What the shopper wrote this turn: its numbers may be repeated as a budget, a range or in a
+   * refusal, never stated as the store's price, total or discount.
+   */
   readonly shopperText?: string;
 }
 
