@@ -12,9 +12,10 @@ import {
   describeBrowser,
   launchBrowser,
   pageErrors,
+  screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { viewShot, WidgetDriver } from './widget-driver.js';
+import { WidgetDriver } from './widget-driver.js';
 
 describeBrowser('chat widget: after the purchase', () => {
   let server: DemoServer;
@@ -67,13 +68,13 @@ describeBrowser('chat widget: after the purchase', () => {
     const preview = await widget.replyTo(() => choice.click());
     expect(await preview.textContent()).toMatch(/refunded/);
     const confirm = preview.getByRole('group', { name: 'Please confirm' });
-    await viewShot(page, 'widget-50-return-preview');
+    await screenshot(page, 'widget-50-return-preview');
 
     const done = await widget.replyTo(() => confirm.getByRole('button', { name: 'Yes, confirm' }).click());
     expect(await done.textContent()).toMatch(/return/i);
     // The answered question cannot be answered twice.
     expect(await preview.getByRole('button', { name: 'Yes, confirm' }).isDisabled()).toBe(true);
-    await viewShot(page, 'widget-51-return-opened');
+    await screenshot(page, 'widget-51-return-opened');
 
     const order = await fetch(
       `${server.baseUrl}/v1/orders/A1001?email=${encodeURIComponent(shopper?.input.email ?? '')}`,
@@ -89,11 +90,11 @@ describeBrowser('chat widget: after the purchase', () => {
     const preview = await widget.say('Check out');
     const confirm = preview.getByRole('group', { name: 'Please confirm' });
     expect(await confirm.textContent()).toMatch(/Visa •••• 4242/);
-    await viewShot(page, 'widget-52-saved-card-confirm');
+    await screenshot(page, 'widget-52-saved-card-confirm');
     const paid = await widget.replyTo(() => confirm.getByRole('button', { name: 'Yes, confirm' }).click());
     const number = ((await paid.locator('.aisle-order-number').textContent()) ?? '').trim();
     expect(number).toMatch(/^A\d+$/);
-    await viewShot(page, 'widget-53-saved-card-paid');
+    await screenshot(page, 'widget-53-saved-card-paid');
 
     const order = await fetch(
       `${server.baseUrl}/v1/orders/${number}?email=${encodeURIComponent(shopper?.input.email ?? '')}`,

@@ -9,9 +9,10 @@ import {
   describeBrowser,
   launchBrowser,
   pageErrors,
+  screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { CHINESE, viewShot, WidgetDriver } from './widget-driver.js';
+import { CHINESE, WidgetDriver } from './widget-driver.js';
 
 describeBrowser('chat widget: a conversation in Traditional Chinese', () => {
   let server: DemoServer;
@@ -41,7 +42,7 @@ describeBrowser('chat widget: a conversation in Traditional Chinese', () => {
 
     const cards = await widget.findProducts('我想買防水登山鞋', '都可以');
     expect(await widget.lastReply().textContent()).toMatch(/[\u4e00-\u9fff]/);
-    await viewShot(page, 'widget-20-chinese-products');
+    await screenshot(page, 'widget-20-chinese-products');
     const added = await widget.addFirstAvailable(cards);
     expect(await added.textContent()).toContain('加入購物車');
     await expect.poll(() => page.getByRole('button', { name: /^購物車，1 件商品/ }).count()).toBe(1);
@@ -49,12 +50,12 @@ describeBrowser('chat widget: a conversation in Traditional Chinese', () => {
     const checkoutReply = await widget.say('結帳');
     await checkoutReply.getByRole('button', { name: '在對話中結帳' }).click();
     await widget.fillAddressAndDelivery('mei@example.com');
-    await viewShot(page, 'widget-21-chinese-payment');
+    await screenshot(page, 'widget-21-chinese-payment');
     await widget.payWithCard('4242 4242 4242 4242');
 
     const done = widget.checkoutSheet.getByRole('status');
     await expect.poll(() => done.textContent(), { timeout: 20_000 }).toContain('訂單已成立');
-    await viewShot(page, 'widget-22-chinese-confirmation');
+    await screenshot(page, 'widget-22-chinese-confirmation');
     expect(errors).toEqual([]);
   });
 });

@@ -3,17 +3,8 @@
  * shadow root (Playwright's locators pierce open shadow roots). English labels by default; the
  * Chinese test passes its own.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { SCREENSHOT_DIR } from '../support/browser.js';
-
-/** The screen as the shopper sees it (the widget is fixed to the viewport, so a full-page shot misplaces it). */
-export async function viewShot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`) });
-}
 
 const TURN_MS = 20_000;
 

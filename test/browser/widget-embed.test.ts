@@ -12,9 +12,10 @@ import {
   describeBrowser,
   launchBrowser,
   pageErrors,
+  screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { viewShot, WidgetDriver } from './widget-driver.js';
+import { WidgetDriver } from './widget-driver.js';
 
 // Rules a careless theme ships: everything restyled, with !important, down to the root font size.
 const HOSTILE_CSS = `
@@ -173,7 +174,7 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     // And it talks to the Aisle server from the other origin.
     const cards = await widget.findProducts('I need a tent');
     expect(await cards.count()).toBeGreaterThan(0);
-    await viewShot(page, 'widget-30-foreign-page');
+    await screenshot(page, 'widget-30-foreign-page');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -189,7 +190,7 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
     const widget = new WidgetDriver(page);
     await page.goto(`${server.baseUrl}/?lang=en`);
     // On a phone the chat waits for the shopper instead of covering the page.
-    await viewShot(page, 'widget-40-phone-storefront');
+    await screenshot(page, 'widget-40-phone-storefront');
     await page.getByRole('button', { name: 'Chat with us' }).click();
     await widget.composer.waitFor();
     const panel = page.locator('.aisle-panel');
@@ -200,15 +201,15 @@ describeBrowser('chat widget: embedded on another site, and at phone width', () 
         return box && { x: box.x, y: Math.round(box.y), width: box.width, height: Math.round(box.height) };
       })
       .toEqual({ x: 0, y: 0, width: 375, height: 812 });
-    await viewShot(page, 'widget-41-phone-greeting');
+    await screenshot(page, 'widget-41-phone-greeting');
 
     const cards = await widget.findProducts('I need waterproof hiking shoes');
-    await viewShot(page, 'widget-42-phone-products');
+    await screenshot(page, 'widget-42-phone-products');
     await widget.addFirstAvailable(cards);
     await page.getByRole('button', { name: /^Cart, 1 item/ }).click();
     await page.getByRole('dialog', { name: 'Cart' }).getByRole('button', { name: 'Checkout' }).click();
     await widget.checkoutSheet.getByLabel('Full name', { exact: true }).waitFor();
-    await viewShot(page, 'widget-43-phone-checkout');
+    await screenshot(page, 'widget-43-phone-checkout');
     // Nothing wider than the screen: no sideways scrolling in the panel or the page.
     const overflow = await page.evaluate(() => {
       const view = globalThis as unknown as PageWindow;

@@ -10,9 +10,10 @@ import {
   describeBrowser,
   launchBrowser,
   pageErrors,
+  screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { viewShot, WidgetDriver } from './widget-driver.js';
+import { WidgetDriver } from './widget-driver.js';
 
 interface PlacedOrder {
   readonly number: string;
@@ -46,7 +47,7 @@ describeBrowser('chat widget: declined cards and 3-D Secure', () => {
 
   afterEach(async (context) => {
     if (context.task.result?.state === 'fail')
-      await viewShot(page, `failed-${context.task.name.slice(0, 40)}`);
+      await screenshot(page, `failed-${context.task.name.slice(0, 40)}`);
     await page.context().close();
   });
 
@@ -66,7 +67,7 @@ describeBrowser('chat widget: declined cards and 3-D Secure', () => {
     await drawer.getByLabel('Coupon code').fill('NOSUCHCODE');
     await drawer.getByRole('button', { name: 'Apply' }).click();
     await drawer.locator('.aisle-coupon-refused').waitFor();
-    await viewShot(page, 'widget-10-cart-drawer-refused-coupon');
+    await screenshot(page, 'widget-10-cart-drawer-refused-coupon');
     await drawer.getByRole('button', { name: 'Checkout' }).click();
     await widget.fillAddressAndDelivery(email);
   }
@@ -93,7 +94,7 @@ describeBrowser('chat widget: declined cards and 3-D Secure', () => {
     await expect
       .poll(() => problem.textContent(), { timeout: 20_000 })
       .toContain('Your bank declined this card');
-    await viewShot(page, 'widget-11-card-declined');
+    await screenshot(page, 'widget-11-card-declined');
 
     await widget.payWithCard('4242 4242 4242 4242');
     const number = await orderNumber(widget);
@@ -112,11 +113,11 @@ describeBrowser('chat widget: declined cards and 3-D Secure', () => {
     const bank = page.frameLocator('iframe[title="Bank verification"]');
     const approve = bank.getByRole('button', { name: /Approve/ });
     await approve.waitFor({ timeout: 20_000 });
-    await viewShot(page, 'widget-12-three-d-secure');
+    await screenshot(page, 'widget-12-three-d-secure');
     await approve.click();
 
     const number = await orderNumber(widget);
-    await viewShot(page, 'widget-13-three-d-secure-paid');
+    await screenshot(page, 'widget-13-three-d-secure-paid');
     const order = await fetchOrder(number, 'secure@example.com');
     expect(tenders(order)).toEqual([{ status: 'captured', label: 'Visa •••• 3184' }]);
     expect(errors).toEqual([]);

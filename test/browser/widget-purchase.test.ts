@@ -12,7 +12,7 @@ import {
   screenshot,
   startDemoServer,
 } from '../support/browser.js';
-import { viewShot, WidgetDriver } from './widget-driver.js';
+import { WidgetDriver } from './widget-driver.js';
 
 describeBrowser('chat widget: a purchase in the chat', () => {
   let server: DemoServer;
@@ -42,26 +42,26 @@ describeBrowser('chat widget: a purchase in the chat', () => {
       await page.locator('.aisle-person-bar').getByRole('button', { name: 'Talk to a person' }).isVisible(),
     ).toBe(true);
     await screenshot(page, 'widget-01-storefront');
-    await viewShot(page, 'widget-01-greeting');
+    await screenshot(page, 'widget-01-greeting');
 
     const cards = await widget.findProducts('I need waterproof hiking shoes');
-    await viewShot(page, 'widget-02-product-cards');
+    await screenshot(page, 'widget-02-product-cards');
     const added = await widget.addFirstAvailable(cards);
     expect(await added.textContent()).toMatch(/added/i);
     await expect.poll(() => page.getByRole('button', { name: /^Cart, 1 item/ }).count()).toBe(1);
-    await viewShot(page, 'widget-03-added-to-cart');
+    await screenshot(page, 'widget-03-added-to-cart');
 
     const checkoutReply = await widget.say('Check out');
     await checkoutReply.getByRole('button', { name: 'Check out in chat' }).click();
-    await viewShot(page, 'widget-04-checkout-address');
+    await screenshot(page, 'widget-04-checkout-address');
     await widget.fillAddressAndDelivery('mei@example.com');
-    await viewShot(page, 'widget-05-payment');
+    await screenshot(page, 'widget-05-payment');
     await widget.payWithCard('4242 4242 4242 4242');
 
     const done = widget.checkoutSheet.getByRole('status');
     await expect.poll(() => done.textContent(), { timeout: 20_000 }).toContain('Your order is placed');
     const number = ((await done.locator('.aisle-order-number').textContent()) ?? '').trim();
-    await viewShot(page, 'widget-06-confirmation');
+    await screenshot(page, 'widget-06-confirmation');
 
     const response = await fetch(
       `${server.baseUrl}/v1/orders/${encodeURIComponent(number)}?email=mei%40example.com`,
@@ -74,7 +74,7 @@ describeBrowser('chat widget: a purchase in the chat', () => {
     await page.getByRole('button', { name: 'Keep shopping' }).click();
     const note = widget.rows('system').last();
     expect(await note.textContent()).toContain(number);
-    await viewShot(page, 'widget-07-order-card-in-chat');
+    await screenshot(page, 'widget-07-order-card-in-chat');
     expect(errors).toEqual([]);
   });
 

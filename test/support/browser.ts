@@ -199,9 +199,38 @@ async function quietly(work: () => Promise<void>): Promise<void> {
  * Saves a PNG to test-artifacts/screenshots/<name>.png (kept by CI) and returns its path: what
  * the page's viewport shows, as a person would see it, or one element (scrolled into view).
  */
+/**
+ * Waits for the finite animations running on the page, shadow roots included (the widget's sheets
+ * slide in), so a screenshot shows where things land rather than a frame of the way there.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    // The tests compile without the DOM library: the few browser shapes used here, typed by hand.
+    interface Running {
+      readonly effect: { getComputedTiming(): { endTime?: number | unknown } } | null;
+      readonly finished: Promise<unknown>;
+    }
+    interface Root {
+      getAnimations(): Running[];
+    }
+    const view = globalThis as unknown as {
+      document: Root & { querySelectorAll(selector: string): Iterable<{ shadowRoot: Root | null }> };
+    };
+    const animations = [...view.document.getAnimations()];
+    for (const host of view.document.querySelectorAll('*')) {
+      if (host.shadowRoot !== null) animations.push(...host.shadowRoot.getAnimations());
+    }
+    const finite = animations.filter(
+      (a) => a.effect?.getComputedTiming().endTime !== Number.POSITIVE_INFINITY,
+    );
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+}
+
 export async function screenshot(target: Page | Locator, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await animationsSettled('page' in target ? target.page() : target);
   await target.screenshot({ path });
   return path;
 }
