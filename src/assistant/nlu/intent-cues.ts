@@ -86,7 +86,7 @@ export const INTENT_CUES: readonly IntentCue[] = [
   cue(
     'add_to_cart',
     0.85,
-    String.raw`\b(?:add|put|throw|toss|stick|i'?ll take|i will take|i'?ll get|i'?ll have|take (?:it|them|this|that|the)|buy (?:it|this|that|them|the|\d|two|one)|get me|i want (?:this|that|it|the|\d|two|one|a pair)|i'?d like (?:this|that|it|the|\d|two|one|a pair)|add to (?:my )?(?:cart|basket|bag)|into (?:my )?(?:cart|basket|bag))\b`,
+    String.raw`\b(?:add|put|throw|toss|stick|i'?ll take|i will take|i'?ll get|i'?ll have|take (?:it|them|this|that|the)|buy (?:it|this|that|them|the|\d|two|one)|get me|i want (?:this|that|it|the|\d|two|one|a pair)|i'?d like (?:this|that|it|the|\d|two|one|a pair)|(?:can|could|may) i (?:get|have|order) (?:\d+|two|three|four|five|six|a pair|a couple)\b|add to (?:my )?(?:cart|basket|bag)|into (?:my )?(?:cart|basket|bag))\b`,
   ),
   cue(
     'add_to_cart',

@@ -95,6 +95,11 @@ const CASES: Readonly<Record<string, readonly Case[]>> = {
     { text: '帳篷尺寸不合，想要退貨', intent: 'return_order' },
     { text: 'the boots are the wrong size, I want a refund', intent: 'return_order' },
     { text: '鞋子尺寸不合', intent: 'exchange_order' },
+    {
+      text: 'could I get two of the tents?',
+      intent: 'add_to_cart',
+      entities: ['quantity:2', 'productType:Tent'],
+    },
     { text: '女兒身高大概140，有沒有帳篷', intent: 'browse', entities: ['productType:Tent', 'size:140'] },
     { text: '好，退那雙鞋就好', intent: 'return_order' },
     { text: 'what is your return policy?', intent: 'policy' },

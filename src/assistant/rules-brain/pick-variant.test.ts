@@ -6,7 +6,7 @@ import type { Vocabulary } from '../nlu/index.js';
 import { createToolbox, type Toolbox } from '../tools/index.js';
 import { createToolFixture, sessionContext, type ToolFixture } from '../tools/test-fixtures.js';
 import { initialDialogue } from './index.js';
-import { pickVariant } from './pick-variant.js';
+import { pickVariant, wantedValues } from './pick-variant.js';
 import { storeVocabulary, testBrain } from './test-conversation.js';
 import type { RulesTurn } from './types.js';
 
@@ -70,5 +70,21 @@ describe('picking the variant a message names', () => {
       kind: 'missing',
       option: 'Size',
     });
+  });
+});
+
+describe('wantedValues', () => {
+  const packs = [{ name: 'Pack', values: ['1 pair', '3 pairs'] }];
+
+  it('reads a pack said as a pack, in either language', () => {
+    expect(wantedValues('兩雙，單雙裝就好', [], packs)).toEqual({ Pack: '1 pair' });
+    expect(wantedValues('要三雙裝的', [], packs)).toEqual({ Pack: '3 pairs' });
+    expect(wantedValues('two of them, single pairs', [], packs)).toEqual({ Pack: '1 pair' });
+    expect(wantedValues('the 3-pack please', [], packs)).toEqual({ Pack: '3 pairs' });
+  });
+
+  it('reads a bare count as how many, not which pack', () => {
+    expect(wantedValues('拿三雙', [], packs)).toEqual({});
+    expect(wantedValues('three pairs please', [], packs)).toEqual({});
   });
 });

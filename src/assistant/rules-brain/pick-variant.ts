@@ -4,7 +4,7 @@
  * product_details. When an option is still open it says which, with the values left, so the
  * brain can ask "Which size? 40, 41 or 42".
  */
-import type { Entity } from '../nlu/index.js';
+import { type Entity, parseChineseNumeral } from '../nlu/index.js';
 import { type ProductDetails, productDetails } from './tool-outputs.js';
 import type { RulesTurn, RunTool } from './types.js';
 
@@ -61,6 +61,35 @@ function textNames(text: string, value: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}'’])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
 }
 
+/**
+ * Pack sizes said as a pack: "單雙裝", "三雙裝", "a single pair", "3-pack", "pack of 3". A bare count
+ * ("兩雙", "three pairs") is how many the shopper wants, not which pack.
+ */
+const PACK_SAID = [
+  /([單单一二兩两三四五六七八九十\d]+)\s*[雙双件個个入支包]裝/gu,
+  /\b(single)\s+pairs?\b|\b(\d+)[\s-]*pack\b|\bpack of (\d+)\b/giu,
+];
+
+function packCounts(text: string): Set<number> {
+  const counts = new Set<number>();
+  for (const pattern of PACK_SAID) {
+    for (const match of text.matchAll(pattern)) {
+      const said = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+      const count = /^(?:single|單|单)$/u.test(said)
+        ? 1
+        : (parseChineseNumeral(said) ?? Number.parseInt(said, 10));
+      if (Number.isInteger(count)) counts.add(count);
+    }
+  }
+  return counts;
+}
+
+/** Whether the text names a pack-size value ("1 pair", "3 pairs") as a pack of that many. */
+function packNamed(text: string, value: string): boolean {
+  const count = /^(\d+)\s*\p{L}/u.exec(value.trim())?.[1];
+  return count !== undefined && packCounts(text).has(Number.parseInt(count, 10));
+}
+
 /** Option name → the value the message picks for it, when it picks exactly one. */
 export function wantedValues(
   text: string,
@@ -78,7 +107,7 @@ export function wantedValues(
             (e.name === undefined || normalized(e.name) === normalized(option.name))) ||
           (e.type === 'size' && sizeMatches(e.value, value)),
       );
-      if (named || textNames(text, value)) picked.add(value);
+      if (named || textNames(text, value) || packNamed(text, value)) picked.add(value);
     }
     const [only] = picked;
     if (picked.size === 1 && only !== undefined) wanted[option.name] = only;

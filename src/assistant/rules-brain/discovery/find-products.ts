@@ -200,10 +200,14 @@ function relativeTo(dialogue: DialogueState, wider: boolean) {
   };
 }
 
-/** A browse or refine message: merge it into the need and search. */
-export async function browse(turn: RulesTurn): Promise<RulesReply> {
+/**
+ * A browse or refine message: merge it into the need and search. `freeWords`, the message's words
+ * that are no catalog term ("five-toe"), are searched too when given; dropped if nothing fits them.
+ */
+export async function browse(turn: RulesTurn, freeWords = ''): Promise<RulesReply> {
   const { dialogue, understanding } = turn;
   let need = mergeNeed(dialogue.need, understanding, relativeTo(dialogue, false));
+  if (freeWords !== '') need = { ...need, query: [need.query, freeWords].filter((w) => w !== '').join(' ') };
   // Words the catalog does not know still go to the search engine, which reads them its own way.
   if (isEmptyNeed(need)) need = { ...need, query: turn.text };
   const relative = understanding.entities.some((e) => e.type === 'price' && e.price.kind === 'relative');

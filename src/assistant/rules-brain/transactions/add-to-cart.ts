@@ -93,16 +93,62 @@ function titled(turn: RulesTurn): ShownProduct[] {
 }
 
 /**
+ * The message's words that no entity took and that stand next to a catalog word ("五趾" of
+ * "五趾登山襪", "crew" of "hiker crew socks"): likely the product's own name, for the search to read.
+ */
+function freeWords(turn: RulesTurn): string {
+  const { text } = turn;
+  const { entities } = turn.understanding;
+  const taken = (index: number) => entities.some((e) => index >= e.start && index < e.end);
+  const catalogAt = (index: number) =>
+    entities.some((e) => e.type === 'catalog' && index >= e.start && index < e.end);
+  const words: string[] = [];
+  for (const chunk of text.matchAll(/[^\p{P}\p{S}]+/gu)) {
+    let start = chunk.index;
+    const end = chunk.index + chunk[0].length;
+    while (start < end) {
+      if (taken(start)) {
+        start += 1;
+        continue;
+      }
+      let stop = start;
+      while (stop < end && !taken(stop)) stop += 1;
+      const before = text.slice(0, start).trimEnd().length - 1;
+      const after = stop + (text.slice(stop).length - text.slice(stop).trimStart().length);
+      const word = text.slice(start, stop).trim();
+      if (word !== '' && ((before >= 0 && catalogAt(before)) || (after < end && catalogAt(after))))
+        words.push(word);
+      start = stop;
+    }
+  }
+  return words.join(' ');
+}
+
+/** Whether a search reply shows products or asks a question that narrows them. */
+function foundAny(reply: RulesReply): boolean {
+  return (
+    reply.reply.cards.some((card) => card.type === 'products') || reply.dialogue.awaiting.kind === 'question'
+  );
+}
+
+/**
  * A product named with nothing on screen ("add the merino crew socks"): find it as a search
- * would; when exactly one fits, add it, otherwise show what fits so the shopper can pick.
+ * would; when exactly one fits, or one of those found is named by its whole title, add it,
+ * otherwise show what fits so the shopper can pick.
  */
 async function addFound(turn: RulesTurn): Promise<RulesReply> {
-  const found = await browse({ ...turn, dialogue: { ...turn.dialogue, need: null } });
+  const fresh: RulesTurn = { ...turn, dialogue: { ...turn.dialogue, need: null } };
+  const words = freeWords(turn);
+  const withWords = words === '' ? null : await browse(fresh, words);
+  // The free words may be no product's ("to my cart please"): then the catalog words alone.
+  const found = withWords !== null && foundAny(withWords) ? withWords : await browse(fresh);
   // Nothing found from words the vocabulary did not know either: ask, rather than say "no match".
   if (found.dialogue.shown.length === 0 && !namesProducts(turn)) return whichProduct(turn, []);
+  if (found.dialogue.awaiting.kind !== 'none') return found;
+  const titledFound = titled({ ...turn, dialogue: found.dialogue });
+  if (titledFound.length === 1) return addToCart({ ...turn, dialogue: found.dialogue });
   const [only] = found.dialogue.shown;
-  if (only === undefined || found.dialogue.shown.length > 1 || found.dialogue.awaiting.kind !== 'none')
-    return found;
+  if (only === undefined || found.dialogue.shown.length > 1) return found;
   // Added straight away only when the message names that very product; a near match is shown, not bought.
   const named =
     turn.text.toLowerCase().includes(only.title.toLowerCase()) ||

@@ -19,9 +19,14 @@ export function countIn(text: string): number | null {
   return chinese ?? Number.parseInt(word, 10);
 }
 
+/** A count of the items themselves ("three of them"), as against a pack size ("1 pair each"). */
+const OF_THE_ITEMS = /\bof (?:them|these|those)\b/iu;
+
+/** The message's quantity; of several ("1 pair each, three of them"), the one that counts the items. */
 export function quantityOf(turn: RulesTurn): number | null {
-  const entity = turn.understanding.entities.find(
+  const quantities = turn.understanding.entities.filter(
     (e): e is Extract<Entity, { type: 'quantity' }> => e.type === 'quantity',
   );
+  const entity = quantities.find((e) => OF_THE_ITEMS.test(e.text)) ?? quantities[0];
   return entity === undefined ? null : entity.value;
 }
