@@ -26,6 +26,7 @@ import {
 } from './order-change-steps.js';
 import { exchangePreview } from './order-change-words.js';
 import { type OrderLineSummary, readChange } from './order-outputs.js';
+import { askedIn, encodeRequest } from './order-request.js';
 import { whichLines } from './which-lines.js';
 
 const EXCHANGE_VERB: Phrase = { en: 'Exchange', 'zh-TW': '換貨' };
@@ -162,6 +163,13 @@ async function askReplacement(
           'zh-TW': `換貨 ${number} 的 ${line.title}，換成 ${value}`,
         }),
       ),
+      // A bare "L" (or "just return it") answers this exchange; it is no new search.
+      dialogue: {
+        awaiting: {
+          kind: 'order-item',
+          request: encodeRequest({ intent: 'exchange_order', order: number, asked: askedIn(turn) }),
+        },
+      },
     },
   );
 }

@@ -80,7 +80,13 @@ export function orderItemAnswer(turn: RulesTurn): IntentHandler | null {
   const request = decodeRequest(awaiting.request);
   const named = orderNamed(turn);
   if (request === null || (named !== null && named !== request.order)) return null;
-  return (answering) => resume(asFirstAsked(answering, request, true), request);
+  // "Just return that one" to an exchange's question: the same item, now a return (and the other way round).
+  const { intent } = turn.understanding;
+  const switched: OrderRequest =
+    (intent === 'return_order' || intent === 'exchange_order') && intent !== request.intent
+      ? { ...request, intent }
+      : request;
+  return (answering) => resume(asFirstAsked(answering, switched, true), switched);
 }
 
 /** Not an NLU intent: taken over by the message's words ("change the address of A1002"). */

@@ -284,6 +284,26 @@ describe('orders after purchase', () => {
     expect((await store.fixture.services.orders.findByNumber('A1001'))?.status).toBe('return_requested');
   });
 
+  it('reads a bare value, or "just return it", as the answer to what an exchange asked instead', async () => {
+    const c = converse(store, 'en');
+    await say(c, 'exchange A1010 for a bigger size');
+    const which = await say(c, `My name is ${EMILY.name}, postal code ${EMILY.postalCode}`);
+    const shoe = which.reply.suggestions.find((chip) => !/socks/i.test(chip.text));
+    if (shoe === undefined) throw new Error('no chip for the shoe line');
+    const sizes = await say(c, shoe.text);
+    const size = sizes.reply.suggestions.map((chip) => /(\d+(?:\.5)?)$/.exec(chip.text)?.[1]).find(Boolean);
+    if (size === undefined) throw new Error('no replacement size chips');
+    const preview = await say(c, size);
+    expect(preview.dialogue.pending?.tool).toBe('exchange_items');
+
+    const d = converse(store, 'en');
+    await say(d, 'exchange A1010 for a bigger size');
+    await say(d, `My name is ${EMILY.name}, postal code ${EMILY.postalCode}`);
+    await say(d, shoe.text);
+    const instead = await say(d, 'no, just return those shoes');
+    expect(instead.dialogue.pending?.tool).toBe('return_items');
+  });
+
   it('exchanges for another size: identity first, then the line, the replacement and the yes', async () => {
     const c = converse(store, 'en');
     await say(c, 'exchange A1010 for a bigger size');
