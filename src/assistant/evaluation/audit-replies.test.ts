@@ -49,7 +49,7 @@ describe('the reply audit', () => {
       options,
     );
     expect(failure).toBe(
-      `turn 1: unsupported money claim "NT$100" reached the shopper (backed only by the shopper's own words, stated as a fact)`,
+      `turn 1: unsupported money claim "NT$100" reached the shopper (no fact states NT$100)`,
     );
   });
 
